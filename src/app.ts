@@ -1,0 +1,80 @@
+import type express from 'express';
+import type { Logger } from 'pino';
+import type { ResolvedConfig } from './config/config.js';
+import { defaults } from './config/defaults.js';
+import { createHttpApp } from './http/create-http-app.js';
+import type { ToolContext } from './http/tool-context.js';
+import { LtijsDatabasePlugin } from './lti/ltijs-database-plugin.js';
+import { LtijsEngine } from './lti/ltijs-engine.js';
+import { PlatformKeySets } from './lti/platform-key-sets.js';
+import { ToolKeyRing } from './lti/tool-key-ring.js';
+import { type Clock, systemClock } from './ports/clock.js';
+import type { Storage } from './ports/storage.js';
+import { SecretBox } from './security/secret-box.js';
+import { purgeExpired } from './services/purge-expired.js';
+import { openSqlStorage } from './storage/sql/sql-storage.js';
+
+export interface App {
+  readonly app: express.Express;
+  readonly storage: Storage;
+  /** Stops background work and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** An already open storage (tests share one per database leg); opened from the config otherwise. */
+  readonly storage?: Storage;
+}
+
+/** The composition root: wires storage, LTI, services and HTTP. */
+export async function createApp(config: ResolvedConfig, options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const storage = options.storage ?? (await openSqlStorage(config.database));
+  const keyRing = new ToolKeyRing(storage.toolKeys, new SecretBox(config.ltiKey, 'tool-keys'), clock);
+  await keyRing.ensureKey();
+  const userAgent = `Accredit/0.1.0 (+${config.publicUrl})`;
+  const plugin = new LtijsDatabasePlugin({
+    platforms: storage.platforms,
+    records: storage.ltiRecords,
+    keyRing,
+    box: new SecretBox(config.ltiKey, 'ltijs-records'),
+    clock,
+  });
+  const engine = new LtijsEngine({
+    ltiKey: config.ltiKey,
+    publicUrl: config.publicUrl,
+    plugin,
+    platforms: storage.platforms,
+    keyRing,
+    clock,
+  });
+  const tool: ToolContext = {
+    config,
+    storage,
+    clock,
+    logger: options.logger,
+    keyRing,
+    keySets: new PlatformKeySets(userAgent),
+    engine,
+    userAgent,
+  };
+
+  const purge = setInterval(() => {
+    purgeExpired({ storage, clock }).then(
+      (counts) => options.logger.debug(counts, 'purged expired records'),
+      (err: unknown) => options.logger.warn({ err }, 'purging expired records failed; will retry'),
+    );
+  }, defaults.purgeIntervalSeconds * 1000);
+  purge.unref();
+
+  return {
+    app: createHttpApp(tool),
+    storage,
+    close: async () => {
+      clearInterval(purge);
+      if (!options.storage) await storage.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface LrsConfig {
+  readonly endpoint: string;
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/** The validated configuration: built once at start, never read from `process.env` elsewhere. */
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  /** The tool's public origin and base path, without a trailing slash. */
+  readonly publicUrl: string;
+  readonly database: DatabaseConfig;
+  /** Undefined in development until dev secrets are resolved. */
+  readonly adminToken: string | undefined;
+  readonly ltiKey: string | undefined;
+  readonly lrs: LrsConfig | undefined;
+  readonly contentDir: string;
+  readonly dataDir: string;
+  readonly logLevel: string;
+  readonly sessionTtlMinutes: number;
+}
+
+export type ResolvedConfig = Config & { readonly adminToken: string; readonly ltiKey: string };

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { ResolvedConfig } from '../config/config.js';
+import type { LtijsEngine } from '../lti/ltijs-engine.js';
+import type { PlatformKeySets } from '../lti/platform-key-sets.js';
+import type { ToolKeyRing } from '../lti/tool-key-ring.js';
+import type { Clock } from '../ports/clock.js';
+import type { Storage } from '../ports/storage.js';
+
+/** What the HTTP handlers are given: wired once by app.ts. */
+export interface ToolContext {
+  readonly config: ResolvedConfig;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly keyRing: ToolKeyRing;
+  readonly keySets: PlatformKeySets;
+  readonly engine: LtijsEngine;
+  readonly userAgent: string;
+}

@@ -1,0 +1,39 @@
+import { sql } from 'kysely';
+import type { DatabaseConfig } from '../../config/config.js';
+import type { Storage } from '../../ports/storage.js';
+import { createKysely, type PostgresOptions } from './create-kysely.js';
+import { migrateToLatest } from './migrate.js';
+import { SqlLoginStateRepository } from './sql-login-state-repository.js';
+import { SqlLtiRecordRepository } from './sql-lti-record-repository.js';
+import { SqlPlatformRepository } from './sql-platform-repository.js';
+import { SqlSessionRepository } from './sql-session-repository.js';
+import { SqlToolKeyRepository } from './sql-tool-key-repository.js';
+
+/** Opens the database, runs pending migrations and returns the storage port over it. */
+export async function openSqlStorage(
+  config: DatabaseConfig,
+  options: PostgresOptions = {},
+): Promise<Storage> {
+  const db = createKysely(config, options);
+  try {
+    if (config.kind === 'postgres' && options.schema) {
+      await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
+    }
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+  return {
+    backend: config.kind,
+    platforms: new SqlPlatformRepository(db),
+    loginStates: new SqlLoginStateRepository(db),
+    sessions: new SqlSessionRepository(db),
+    toolKeys: new SqlToolKeyRepository(db),
+    ltiRecords: new SqlLtiRecordRepository(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
