@@ -3,7 +3,7 @@ import { defaults } from '../config/defaults.js';
 
 /**
  * One remote key set per platform JWKS URL: fetched with a timeout, cached, and refetched
- * (at most every 30 s) when a token names a `kid` the cached set lacks.
+ * (at most once a second) when a token names a `kid` the cached set lacks.
  */
 export class PlatformKeySets {
   private readonly sets = new Map<string, JWTVerifyGetKey>();
@@ -15,7 +15,8 @@ export class PlatformKeySets {
     if (!set) {
       set = createRemoteJWKSet(new URL(jwksUrl), {
         timeoutDuration: defaults.jwksTimeoutMilliseconds,
-        cooldownDuration: 30_000,
+        // An unknown kid refetches the set at once, but at most once a second whatever tokens arrive.
+        cooldownDuration: 1000,
         cacheMaxAge: defaults.jwksCacheMaxAgeSeconds * 1000,
         headers: { 'User-Agent': this.userAgent, Accept: 'application/json' },
         [customFetch]: (url: string, init: RequestInit) => fetch(url, { ...init, redirect: 'error' }),

@@ -1,0 +1,274 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { exportJWK, exportSPKI, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { type Browser, parseForm } from './browser.js';
+import { closeServer, listenOnLoopback, readBody } from './http-server.js';
+
+const lti = 'https://purl.imsglobal.org/spec/lti/claim/';
+export const roles = {
+  learner: 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner',
+  instructor: 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor',
+  teachingAssistant: 'http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant',
+  administrator: 'http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator',
+};
+
+export interface LaunchOptions {
+  sub?: string;
+  roles?: string[];
+  name?: string;
+  email?: string;
+  clientId?: string;
+  deploymentId?: string;
+  /** Sent as lti_deployment_id with the login initiation. */
+  loginDeploymentId?: string | null;
+  custom?: Record<string, string>;
+  context?: { id: string; title?: string } | null;
+  /** Change the id_token claims before signing. */
+  claims?: (payload: JWTPayload) => JWTPayload;
+  /** How the id_token is signed: the platform key (default), a key the JWKS lacks, or a forgery. */
+  signWith?: 'platform' | 'unknown-key' | 'other-key-same-kid' | 'none' | 'hs256-public-key' | 'no-kid';
+  /** Replace the posted form fields (state, id_token) before they reach the tool. */
+  form?: (fields: Record<string, string>) => Record<string, string>;
+  /** Extra or changed login initiation parameters. */
+  login?: Record<string, string | undefined>;
+}
+
+export interface LaunchResult {
+  response: Response;
+  body: string;
+  /** The session token the landing page carries, when the launch succeeded. */
+  sessionToken: string | undefined;
+  /** What was posted to the tool, for replays. */
+  posted: Record<string, string>;
+}
+
+interface Key {
+  kid: string;
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  publicJwk: JWK;
+  publicPem: string;
+}
+
+/**
+ * A real LTI 1.3 platform on loopback, built with jose: JWKS, OIDC authorization endpoint with an
+ * auto-posting form, id_tokens with every required claim, and the Dynamic Registration endpoints.
+ */
+export class TestPlatform {
+  clientId = 'accredit-client';
+  deploymentId = 'deployment-1';
+  jwksRequests = 0;
+  jwksStatus = 200;
+  registrationRequests: { body: unknown; authorization: string | undefined }[] = [];
+  private readonly pending = new Map<string, LaunchOptions>();
+  private keys: Key[] = [];
+  private strangerKey!: Key;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<TestPlatform> {
+    const holder: { platform?: TestPlatform } = {};
+    const { server, url } = await listenOnLoopback((req, res) => {
+      holder.platform!.handle(req, res).catch((err: unknown) => {
+        res.statusCode = 500;
+        res.end(String(err));
+      });
+    });
+    const platform = new TestPlatform(server, url);
+    holder.platform = platform;
+    platform.keys = [await makeKey()];
+    platform.strangerKey = await makeKey();
+    return platform;
+  }
+
+  get issuer(): string {
+    return this.url;
+  }
+
+  /** What an admin registers for this platform. */
+  registration(overrides: Record<string, unknown> = {}) {
+    return {
+      issuer: this.issuer,
+      clientId: this.clientId,
+      name: 'Test LMS',
+      authLoginUrl: `${this.url}/auth`,
+      accessTokenUrl: `${this.url}/token`,
+      jwksUrl: `${this.url}/jwks`,
+      deploymentIds: [this.deploymentId],
+      ...overrides,
+    };
+  }
+
+  /** Adds a new signing key (the newest signs); the old one stays published. */
+  async rotateKey(): Promise<void> {
+    this.keys.push(await makeKey());
+  }
+
+  /** A browser-like launch: login initiation at the tool, authorization here, form post to the tool. */
+  async launch(browser: Browser, toolUrl: string, options: LaunchOptions = {}): Promise<LaunchResult> {
+    const loginHint = randomUUID();
+    this.pending.set(loginHint, options);
+    const login = new URL(`${toolUrl}/lti/login`);
+    const params: Record<string, string | undefined> = {
+      iss: this.issuer,
+      login_hint: loginHint,
+      target_link_uri: `${toolUrl}/lti/launch`,
+      client_id: options.clientId ?? this.clientId,
+      lti_deployment_id:
+        options.loginDeploymentId === null ? undefined : (options.loginDeploymentId ?? options.deploymentId ?? this.deploymentId),
+      lti_message_hint: 'resource-link-1',
+      ...options.login,
+    };
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) login.searchParams.set(k, v);
+    const initiation = await browser.get(login.toString());
+    if (initiation.status !== 302) {
+      return { response: initiation, body: await initiation.text(), sessionToken: undefined, posted: {} };
+    }
+    const authorization = await browser.get(initiation.headers.get('location')!);
+    const page = await authorization.text();
+    if (authorization.status !== 200) throw new Error(`platform refused the authorization request: ${page}`);
+    const form = parseForm(page);
+    const posted = options.form ? options.form(form.fields) : form.fields;
+    return this.post(browser, form.action, posted);
+  }
+
+  /** Posts launch fields to the tool as the browser's auto-submitted form would. */
+  async post(browser: Browser, action: string, fields: Record<string, string>): Promise<LaunchResult> {
+    const response = await browser.postForm(action, fields);
+    const body = await response.text();
+    const sessionToken = /<meta name="accredit-session" content="([^"]+)"/.exec(body)?.[1];
+    return { response, body, sessionToken, posted: fields };
+  }
+
+  async close(): Promise<void> {
+    await closeServer(this.server);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url!, this.url);
+    if (url.pathname === '/jwks') return this.jwks(res);
+    if (url.pathname === '/auth') return this.authorize(url, res);
+    if (url.pathname === '/.well-known/openid-configuration') return this.openidConfiguration(res);
+    if (url.pathname === '/register' && req.method === 'POST') return this.register(req, res);
+    res.statusCode = 404;
+    res.end('not found');
+  }
+
+  private jwks(res: ServerResponse): void {
+    this.jwksRequests += 1;
+    res.statusCode = this.jwksStatus;
+    res.setHeader('Content-Type', 'application/json');
+    res.end(this.jwksStatus === 200 ? JSON.stringify({ keys: this.keys.map((k) => k.publicJwk) }) : '{"error":"down"}');
+  }
+
+  private async authorize(url: URL, res: ServerResponse): Promise<void> {
+    const q = Object.fromEntries(url.searchParams);
+    const problems = [
+      q.scope !== 'openid' && 'scope',
+      q.response_type !== 'id_token' && 'response_type',
+      q.response_mode !== 'form_post' && 'response_mode',
+      q.prompt !== 'none' && 'prompt',
+      !q.nonce && 'nonce',
+      !q.state && 'state',
+      !q.redirect_uri && 'redirect_uri',
+    ].filter(Boolean);
+    const options = this.pending.get(q.login_hint ?? '');
+    if (problems.length > 0 || !options) {
+      res.statusCode = 400;
+      res.end(`bad authorization request: ${problems.join(', ') || 'unknown login_hint'}`);
+      return;
+    }
+    this.pending.delete(q.login_hint!);
+    const idToken = await this.idToken(options, q.nonce!, q.client_id!, q.redirect_uri!);
+    res.setHeader('Content-Type', 'text/html');
+    res.end(
+      `<html><body onload="document.forms[0].submit()"><form method="post" action="${q.redirect_uri}">` +
+        `<input type="hidden" name="id_token" value="${idToken}">` +
+        `<input type="hidden" name="state" value="${q.state}"></form></body></html>`,
+    );
+  }
+
+  private async idToken(options: LaunchOptions, nonce: string, clientId: string, redirectUri: string): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    let payload: JWTPayload = {
+      iss: this.issuer,
+      aud: clientId,
+      sub: options.sub ?? 'user-1',
+      iat: now,
+      exp: now + 300,
+      nonce,
+      ...(options.name !== undefined ? { name: options.name } : {}),
+      ...(options.email !== undefined ? { email: options.email } : {}),
+      [`${lti}message_type`]: 'LtiResourceLinkRequest',
+      [`${lti}version`]: '1.3.0',
+      [`${lti}deployment_id`]: options.deploymentId ?? this.deploymentId,
+      [`${lti}target_link_uri`]: redirectUri,
+      [`${lti}resource_link`]: { id: 'resource-link-1', title: 'Continuous Integration' },
+      [`${lti}roles`]: options.roles ?? [roles.learner],
+      [`${lti}custom`]: options.custom ?? {},
+      [`${lti}tool_platform`]: { guid: 'test-platform', name: 'Test LMS' },
+    };
+    if (options.context !== null) {
+      payload[`${lti}context`] = options.context ?? { id: 'context-1', title: 'Field Enablement' };
+    }
+    if (options.claims) payload = options.claims(payload);
+    return this.sign(payload, options.signWith ?? 'platform');
+  }
+
+  private async sign(payload: JWTPayload, how: NonNullable<LaunchOptions['signWith']>): Promise<string> {
+    const key = this.keys[this.keys.length - 1]!;
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    switch (how) {
+      case 'platform':
+        return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(key.privateKey);
+      case 'unknown-key':
+        return new SignJWT(payload)
+          .setProtectedHeader({ alg: 'RS256', kid: this.strangerKey.kid })
+          .sign(this.strangerKey.privateKey);
+      case 'other-key-same-kid':
+        return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(this.strangerKey.privateKey);
+      case 'no-kid':
+        return new SignJWT(payload).setProtectedHeader({ alg: 'RS256' }).sign(key.privateKey);
+      case 'none':
+        return `${b64({ alg: 'none', kid: key.kid })}.${b64(payload)}.`;
+      case 'hs256-public-key': {
+        const input = `${b64({ alg: 'HS256', kid: key.kid })}.${b64(payload)}`;
+        return `${input}.${createHmac('sha256', key.publicPem).update(input).digest('base64url')}`;
+      }
+    }
+  }
+
+  private openidConfiguration(res: ServerResponse): void {
+    res.setHeader('Content-Type', 'application/json');
+    res.end(
+      JSON.stringify({
+        issuer: this.issuer,
+        authorization_endpoint: `${this.url}/auth`,
+        token_endpoint: `${this.url}/token`,
+        jwks_uri: `${this.url}/jwks`,
+        registration_endpoint: `${this.url}/register`,
+        claims_supported: ['sub', 'iss', 'name', 'email'],
+        'https://purl.imsglobal.org/spec/lti-platform-configuration': { product_family_code: 'testlms' },
+      }),
+    );
+  }
+
+  private async register(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.registrationRequests.push({ body: JSON.parse(await readBody(req)), authorization: req.headers.authorization });
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ client_id: 'dynamic-client-1', 'https://purl.imsglobal.org/spec/lti-tool-configuration': { deployment_id: 'dyn-deployment' } }));
+  }
+}
+
+async function makeKey(): Promise<Key> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  return {
+    kid,
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+    publicPem: await exportSPKI(publicKey),
+  };
+}
