@@ -160,7 +160,14 @@ function tokenError(err: unknown, platform: Platform): AppError {
     );
   }
   if (err instanceof errors.JWTClaimValidationFailed) return claimError(err, platform);
-  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || err instanceof TypeError) {
+  // A bare JOSEError is what jose throws when the key set answers other than 200 OK.
+  const keySetUnreadable = err instanceof errors.JOSEError && err.code === errors.JOSEError.code;
+  if (
+    keySetUnreadable ||
+    err instanceof errors.JWKSTimeout ||
+    err instanceof errors.JWKSInvalid ||
+    err instanceof TypeError
+  ) {
     return new AppError(
       'platform_unreachable',
       `The platform's key set at ${platform.jwksUrl} could not be read (${err.message}); no launch without it.`,
@@ -173,6 +180,8 @@ function tokenError(err: unknown, platform: Platform): AppError {
 }
 
 function claimError(err: InstanceType<typeof errors.JWTClaimValidationFailed>, platform: Platform): AppError {
+  if (err.reason === 'missing')
+    return new AppError('invalid_token', `The id_token has no '${err.claim}' claim.`);
   switch (err.claim) {
     case 'iss':
       return new AppError(
@@ -192,9 +201,7 @@ function claimError(err: InstanceType<typeof errors.JWTClaimValidationFailed>, p
     case 'nbf':
       return new AppError('invalid_token', 'The id_token is not valid yet (nbf is in the future).');
     default:
-      return err.reason === 'missing'
-        ? new AppError('invalid_token', `The id_token has no '${err.claim}' claim.`)
-        : new AppError('invalid_token', `The id_token claim '${err.claim}' is invalid: ${err.message}.`);
+      return new AppError('invalid_token', `The id_token claim '${err.claim}' is invalid: ${err.message}.`);
   }
 }
 

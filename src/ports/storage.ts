@@ -39,6 +39,8 @@ export interface SessionRepository {
   save(session: Session): Promise<void>;
   /** The id is the token's hash: the token itself is never stored. */
   findById(id: string): Promise<Session | undefined>;
+  /** Sessions not yet expired: a gauge for operators, and what tests use to prove a refusal opened none. */
+  countLive(now: Date): Promise<number>;
   purgeExpired(now: Date): Promise<number>;
 }
 

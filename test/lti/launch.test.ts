@@ -43,13 +43,20 @@ for (const database of testDatabases) {
       expect(launch.response.headers.get('location')).to.equal(null);
       expect(launch.response.headers.get('cache-control')).to.equal('no-store');
       const who = await me(launch.sessionToken!);
-      expect(who).to.include({ subject: 'learner-1', name: 'Ada Lovelace', courseId: 'continuous-integration' });
+      expect(who).to.include({
+        subject: 'learner-1',
+        name: 'Ada Lovelace',
+        courseId: 'continuous-integration',
+      });
       expect(who.roles).to.deep.equal(['learner']);
       expect(who.context).to.deep.equal({ id: 'context-1', title: 'Field Enablement' });
     });
 
     it('launches an instructor as an evaluator', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, { sub: 'teacher-1', roles: [roles.instructor] });
+      const launch = await platform.launch(new Browser(), tool.url, {
+        sub: 'teacher-1',
+        roles: [roles.instructor],
+      });
       expect(launch.response.status, launch.body).to.equal(200);
       expect((await me(launch.sessionToken!)).roles).to.have.members(['evaluator', 'learner']);
     });
@@ -115,7 +122,8 @@ for (const database of testDatabases) {
       expect(res.status).to.equal(401);
       expect(await res.json()).to.deep.equal({
         error: 'unauthorized',
-        message: 'This route needs the session token of a launch in the header Authorization: Bearer <token>.',
+        message:
+          'This route needs the session token of a launch in the header Authorization: Bearer <token>.',
       });
     });
 

@@ -48,7 +48,10 @@ export async function startTool(
     admin: (method, path, body) =>
       fetch(`${url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: `Bearer ${adminToken}`,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     close: async () => {

@@ -62,7 +62,9 @@ const postgres: TestDatabase = {
 
 const reachable = await postgresReachable();
 if (reachable !== true) {
-  console.log(`  PostgreSQL leg skipped: ${postgresUrl} is not reachable (${reachable}); set TEST_DATABASE_URL.`);
+  console.log(
+    `  PostgreSQL leg skipped: ${postgresUrl} is not reachable (${reachable}); set TEST_DATABASE_URL.`,
+  );
 }
 
 /** Every database the suites run against: SQLite always, PostgreSQL when a server answers. */

@@ -117,7 +117,9 @@ export class TestPlatform {
       target_link_uri: `${toolUrl}/lti/launch`,
       client_id: options.clientId ?? this.clientId,
       lti_deployment_id:
-        options.loginDeploymentId === null ? undefined : (options.loginDeploymentId ?? options.deploymentId ?? this.deploymentId),
+        options.loginDeploymentId === null
+          ? undefined
+          : (options.loginDeploymentId ?? options.deploymentId ?? this.deploymentId),
       lti_message_hint: 'resource-link-1',
       ...options.login,
     };
@@ -160,7 +162,11 @@ export class TestPlatform {
     this.jwksRequests += 1;
     res.statusCode = this.jwksStatus;
     res.setHeader('Content-Type', 'application/json');
-    res.end(this.jwksStatus === 200 ? JSON.stringify({ keys: this.keys.map((k) => k.publicJwk) }) : '{"error":"down"}');
+    res.end(
+      this.jwksStatus === 200
+        ? JSON.stringify({ keys: this.keys.map((k) => k.publicJwk) })
+        : '{"error":"down"}',
+    );
   }
 
   private async authorize(url: URL, res: ServerResponse): Promise<void> {
@@ -190,7 +196,12 @@ export class TestPlatform {
     );
   }
 
-  private async idToken(options: LaunchOptions, nonce: string, clientId: string, redirectUri: string): Promise<string> {
+  private async idToken(
+    options: LaunchOptions,
+    nonce: string,
+    clientId: string,
+    redirectUri: string,
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     let payload: JWTPayload = {
       iss: this.issuer,
@@ -222,13 +233,17 @@ export class TestPlatform {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     switch (how) {
       case 'platform':
-        return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(key.privateKey);
+        return new SignJWT(payload)
+          .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
+          .sign(key.privateKey);
       case 'unknown-key':
         return new SignJWT(payload)
           .setProtectedHeader({ alg: 'RS256', kid: this.strangerKey.kid })
           .sign(this.strangerKey.privateKey);
       case 'other-key-same-kid':
-        return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(this.strangerKey.privateKey);
+        return new SignJWT(payload)
+          .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+          .sign(this.strangerKey.privateKey);
       case 'no-kid':
         return new SignJWT(payload).setProtectedHeader({ alg: 'RS256' }).sign(key.privateKey);
       case 'none':
@@ -256,9 +271,17 @@ export class TestPlatform {
   }
 
   private async register(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.registrationRequests.push({ body: JSON.parse(await readBody(req)), authorization: req.headers.authorization });
+    this.registrationRequests.push({
+      body: JSON.parse(await readBody(req)),
+      authorization: req.headers.authorization,
+    });
     res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ client_id: 'dynamic-client-1', 'https://purl.imsglobal.org/spec/lti-tool-configuration': { deployment_id: 'dyn-deployment' } }));
+    res.end(
+      JSON.stringify({
+        client_id: 'dynamic-client-1',
+        'https://purl.imsglobal.org/spec/lti-tool-configuration': { deployment_id: 'dyn-deployment' },
+      }),
+    );
   }
 }
 

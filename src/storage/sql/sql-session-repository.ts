@@ -30,6 +30,15 @@ export class SqlSessionRepository implements SessionRepository {
     };
   }
 
+  async countLive(now: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('expires_at', '>', now.toISOString())
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async purgeExpired(now: Date): Promise<number> {
     const result = await this.db
       .deleteFrom('sessions')
