@@ -1,0 +1,206 @@
+import { expect } from 'chai';
+import type { LaunchContext } from '../../src/domain/launch-context.js';
+import type { NewPlatform } from '../../src/domain/platform.js';
+import type { Storage } from '../../src/ports/storage.js';
+import { testDatabases } from '../support/test-databases.js';
+
+const at = (iso: string) => new Date(iso);
+const platform = (overrides: Partial<NewPlatform> = {}): NewPlatform => ({
+  issuer: 'https://lms.example.com',
+  clientId: 'client-1',
+  name: 'Example',
+  authLoginUrl: 'https://lms.example.com/auth',
+  accessTokenUrl: 'https://lms.example.com/token',
+  jwksUrl: 'https://lms.example.com/jwks',
+  tokenAudience: undefined,
+  acceptNewDeployments: false,
+  deploymentIds: ['d-1'],
+  ...overrides,
+});
+const launch: LaunchContext = {
+  platformId: 'p-1',
+  issuer: 'https://lms.example.com',
+  deploymentId: 'd-1',
+  messageType: 'LtiResourceLinkRequest',
+  subject: 'user-1',
+  roles: ['learner'],
+  ltiRoles: [],
+  name: 'Ada',
+  email: undefined,
+  context: undefined,
+  resourceLink: { id: 'rl-1', title: undefined },
+  courseId: 'ci',
+  custom: { course: 'ci' },
+};
+
+for (const database of testDatabases) {
+  describe(`storage contract (${database.name})`, () => {
+    let storage: Storage & { destroy(): Promise<void> };
+
+    beforeEach(async () => {
+      storage = await database.open();
+    });
+
+    afterEach(async () => {
+      await storage.destroy();
+    });
+
+    describe('platforms', () => {
+      it('creates one and finds it by id, by issuer and client id, and by issuer', async () => {
+        expect(
+          await storage.platforms.create({ ...platform(), id: 'p-1', createdAt: at('2026-01-01T00:00:00Z') }),
+        ).to.equal('created');
+        const found = await storage.platforms.findById('p-1');
+        expect(found).to.deep.include({
+          id: 'p-1',
+          issuer: 'https://lms.example.com',
+          deploymentIds: ['d-1'],
+        });
+        expect(found?.createdAt.toISOString()).to.equal('2026-01-01T00:00:00.000Z');
+        expect(
+          (await storage.platforms.findByIssuerAndClientId('https://lms.example.com', 'client-1'))?.id,
+        ).to.equal('p-1');
+        expect(
+          (await storage.platforms.findByIssuer('https://lms.example.com')).map((p) => p.id),
+        ).to.deep.equal(['p-1']);
+        expect(await storage.platforms.findById('nope')).to.equal(undefined);
+      });
+
+      it('reports a duplicate issuer and client id without writing anything', async () => {
+        await storage.platforms.create({ ...platform(), id: 'p-1', createdAt: new Date() });
+        expect(
+          await storage.platforms.create({
+            ...platform({ deploymentIds: ['d-9'] }),
+            id: 'p-2',
+            createdAt: new Date(),
+          }),
+        ).to.equal('duplicate');
+        expect((await storage.platforms.list()).map((p) => [p.id, p.deploymentIds])).to.deep.equal([
+          ['p-1', ['d-1']],
+        ]);
+      });
+
+      it('records a deployment once and removes a platform with its deployments', async () => {
+        await storage.platforms.create({ ...platform(), id: 'p-1', createdAt: new Date() });
+        expect(await storage.platforms.addDeployment('p-1', 'd-2', 'launch', new Date())).to.equal(true);
+        expect(await storage.platforms.addDeployment('p-1', 'd-2', 'launch', new Date())).to.equal(false);
+        expect((await storage.platforms.findById('p-1'))?.deploymentIds).to.have.members(['d-1', 'd-2']);
+        expect(await storage.platforms.remove('p-1')).to.equal(true);
+        expect(await storage.platforms.remove('p-1')).to.equal(false);
+        expect(await storage.platforms.list()).to.deep.equal([]);
+      });
+    });
+
+    describe('login states', () => {
+      beforeEach(async () => {
+        await storage.platforms.create({ ...platform(), id: 'p-1', createdAt: new Date() });
+      });
+
+      it('gives a state to exactly one of many concurrent consumers', async () => {
+        await storage.loginStates.save({
+          state: 's-1',
+          nonce: 'n-1',
+          platformId: 'p-1',
+          createdAt: new Date(),
+          expiresAt: new Date(Date.now() + 60_000),
+        });
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => storage.loginStates.consume('s-1')),
+        );
+        const winners = results.filter((r) => r !== undefined);
+        expect(winners).to.have.length(1);
+        expect(winners[0]).to.include({ state: 's-1', nonce: 'n-1', platformId: 'p-1' });
+        expect(await storage.loginStates.consume('s-1')).to.equal(undefined);
+      });
+
+      it('purges expired states and keeps live ones', async () => {
+        const base = { nonce: 'n', platformId: 'p-1', createdAt: at('2026-01-01T00:00:00Z') };
+        await storage.loginStates.save({ ...base, state: 'old', expiresAt: at('2026-01-01T00:10:00Z') });
+        await storage.loginStates.save({ ...base, state: 'live', expiresAt: at('2026-01-01T01:00:00Z') });
+        expect(await storage.loginStates.purgeExpired(at('2026-01-01T00:30:00Z'))).to.equal(1);
+        expect(await storage.loginStates.consume('old')).to.equal(undefined);
+        expect(await storage.loginStates.consume('live')).to.not.equal(undefined);
+      });
+    });
+
+    describe('sessions', () => {
+      it('saves, finds, counts and purges sessions', async () => {
+        await storage.sessions.save({
+          id: 'h-1',
+          launch,
+          createdAt: at('2026-01-01T00:00:00Z'),
+          expiresAt: at('2026-01-01T04:00:00Z'),
+        });
+        await storage.sessions.save({
+          id: 'h-2',
+          launch,
+          createdAt: at('2026-01-01T00:00:00Z'),
+          expiresAt: at('2026-01-01T01:00:00Z'),
+        });
+        expect((await storage.sessions.findById('h-1'))?.launch).to.deep.equal(JSON.parse(JSON.stringify(launch)));
+        expect(await storage.sessions.countLive(at('2026-01-01T02:00:00Z'))).to.equal(1);
+        expect(await storage.sessions.purgeExpired(at('2026-01-01T02:00:00Z'))).to.equal(1);
+        expect(await storage.sessions.findById('h-2')).to.equal(undefined);
+      });
+    });
+
+    describe('tool keys', () => {
+      it('lists keys oldest first', async () => {
+        await storage.toolKeys.save({
+          kid: 'b',
+          publicJwk: { kty: 'RSA' },
+          privateJwkSealed: 'x',
+          createdAt: at('2026-02-01T00:00:00Z'),
+        });
+        await storage.toolKeys.save({
+          kid: 'a',
+          publicJwk: { kty: 'RSA' },
+          privateJwkSealed: 'y',
+          createdAt: at('2026-01-01T00:00:00Z'),
+        });
+        expect((await storage.toolKeys.list()).map((k) => k.kid)).to.deep.equal(['a', 'b']);
+      });
+    });
+
+    describe('LTI records', () => {
+      const record = (lookup: Record<string, string>, data: string, expiresAt?: Date) => ({
+        collection: 'idtoken',
+        lookup,
+        data,
+        createdAt: at('2026-01-01T00:00:00Z'),
+        expiresAt,
+      });
+
+      it('finds by lookup in any field order, replaces and removes', async () => {
+        const now = at('2026-01-01T00:00:00Z');
+        await storage.ltiRecords.insert(record({ iss: 'i', user: 'u' }, '{"v":1}'));
+        expect(
+          (await storage.ltiRecords.find('idtoken', { user: 'u', iss: 'i' }, now)).map((r) => r.data),
+        ).to.deep.equal(['{"v":1}']);
+        await storage.ltiRecords.replace(record({ iss: 'i', user: 'u' }, '{"v":2}'), { user: 'u', iss: 'i' });
+        expect(
+          (await storage.ltiRecords.find('idtoken', { iss: 'i', user: 'u' }, now)).map((r) => r.data),
+        ).to.deep.equal(['{"v":2}']);
+        expect(await storage.ltiRecords.find('idtoken', {}, now)).to.have.length(1);
+        expect(await storage.ltiRecords.find('contexttoken', {}, now)).to.have.length(0);
+        expect(await storage.ltiRecords.remove('idtoken', { iss: 'i', user: 'u' })).to.equal(1);
+        expect(await storage.ltiRecords.find('idtoken', {}, now)).to.have.length(0);
+      });
+
+      it('hides expired records and purges them', async () => {
+        await storage.ltiRecords.insert(record({ k: 'old' }, '{}', at('2026-01-01T01:00:00Z')));
+        await storage.ltiRecords.insert(record({ k: 'forever' }, '{}'));
+        const later = at('2026-01-01T02:00:00Z');
+        expect((await storage.ltiRecords.find('idtoken', {}, later)).map((r) => r.lookup.k)).to.deep.equal([
+          'forever',
+        ]);
+        expect(await storage.ltiRecords.purgeExpired(later)).to.equal(1);
+        expect(await storage.ltiRecords.find('idtoken', {}, at('2026-01-01T00:00:00Z'))).to.have.length(1);
+      });
+    });
+
+    it('answers a ping', async () => {
+      await storage.ping();
+    });
+  });
+}
