@@ -137,7 +137,9 @@ for (const database of testDatabases) {
           createdAt: at('2026-01-01T00:00:00Z'),
           expiresAt: at('2026-01-01T01:00:00Z'),
         });
-        expect((await storage.sessions.findById('h-1'))?.launch).to.deep.equal(JSON.parse(JSON.stringify(launch)));
+        expect((await storage.sessions.findById('h-1'))?.launch).to.deep.equal(
+          JSON.parse(JSON.stringify(launch)),
+        );
         expect(await storage.sessions.countLive(at('2026-01-01T02:00:00Z'))).to.equal(1);
         expect(await storage.sessions.purgeExpired(at('2026-01-01T02:00:00Z'))).to.equal(1);
         expect(await storage.sessions.findById('h-2')).to.equal(undefined);
