@@ -192,7 +192,8 @@ for (const database of testDatabases) {
       expect(res.status).to.equal(404);
       expect(await res.json()).to.deep.equal({
         error: 'not_found',
-        message: "No platform has id 'nope'; list them with GET /api/admin/platforms.",
+        message:
+          "No platform has id 'nope'; list them with GET /api/admin/platforms or 'accredit platform list'.",
       });
     });
 

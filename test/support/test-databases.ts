@@ -61,6 +61,11 @@ const postgres: TestDatabase = {
 };
 
 const reachable = await postgresReachable();
+if (reachable !== true && process.env.ACCREDIT_REQUIRE_POSTGRES === '1') {
+  throw new Error(
+    `PostgreSQL is required (ACCREDIT_REQUIRE_POSTGRES=1) but ${postgresUrl} is not reachable: ${reachable}`,
+  );
+}
 if (reachable !== true) {
   console.log(
     `  PostgreSQL leg skipped: ${postgresUrl} is not reachable (${reachable}); set TEST_DATABASE_URL.`,

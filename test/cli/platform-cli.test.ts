@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect } from 'chai';
+
+const cli = resolve('dist/src/cli/main.js');
+
+describe('accredit platform (CLI)', () => {
+  let dir: string;
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` },
+      encoding: 'utf8',
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const add = [
+    'platform',
+    'add',
+    '--issuer',
+    'https://lms.example.com',
+    '--client-id',
+    'c-1',
+    '--name',
+    'Example LMS',
+    '--auth-login-url',
+    'https://lms.example.com/auth',
+    '--access-token-url',
+    'https://lms.example.com/token',
+    '--jwks-url',
+    'https://lms.example.com/jwks',
+    '--deployment-id',
+    'd-1',
+    '--deployment-id',
+    'd-2',
+  ];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'accredit-cli-'));
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds, lists and removes a platform', () => {
+    const added = run(...add, '--json');
+    expect(added.code, added.stderr).to.equal(0);
+    const platform = JSON.parse(added.stdout) as { id: string; deploymentIds: string[] };
+    expect(platform.deploymentIds).to.deep.equal(['d-1', 'd-2']);
+
+    const listed = run('platform', 'list');
+    expect(listed.code).to.equal(0);
+    expect(listed.stdout).to.equal(
+      `${platform.id}  Example LMS\n  issuer https://lms.example.com, client id c-1\n  deployments: d-1, d-2\n`,
+    );
+
+    expect(run('platform', 'remove', platform.id)).to.deep.equal({
+      code: 0,
+      stdout: `Removed platform ${platform.id}\n`,
+      stderr: '',
+    });
+    expect(run('platform', 'list').stdout).to.equal(
+      "No platform is registered yet; add one with 'accredit platform add' (see 'accredit help').\n",
+    );
+  });
+
+  it('refuses a second registration of the same issuer and client id', () => {
+    expect(run(...add).code).to.equal(0);
+    const again = run(...add);
+    expect(again.code).to.equal(1);
+    expect(again.stderr).to.match(
+      /^accredit: A platform with issuer 'https:\/\/lms\.example\.com' and client id 'c-1' is already registered \(id [\w-]+, 'Example LMS'\); remove it first or use another client id\.\n$/,
+    );
+  });
+
+  it('validates every field as the admin API does', () => {
+    const bad = run('platform', 'add', '--issuer', 'lms.example.com', '--client-id', 'c-1');
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.equal(
+      'accredit: The platform registration is invalid: issuer: is not an absolute URL; expected e.g. https://host/path; name: is required; authLoginUrl: is required; accessTokenUrl: is required; jwksUrl: is required.\n',
+    );
+    expect(run('platform', 'list', '--json').stdout).to.equal('{\n  "platforms": []\n}\n');
+  });
+
+  it('explains its usage on an unknown command or option', () => {
+    const unknown = run('platform', 'frob');
+    expect(unknown.code).to.equal(2);
+    expect(unknown.stderr).to.match(
+      /^accredit: unknown platform command 'frob'\n\nUsage: accredit <command>/,
+    );
+    const option = run('platform', 'list', '--colour');
+    expect(option.code).to.equal(2);
+    expect(option.stderr).to.contain("Unknown option '--colour'");
+  });
+
+  it('says so when the platform to remove does not exist', () => {
+    const res = run('platform', 'remove', 'nope');
+    expect(res.code).to.equal(1);
+    expect(res.stderr).to.equal(
+      "accredit: No platform has id 'nope'; list them with GET /api/admin/platforms or 'accredit platform list'.\n",
+    );
+  });
+});
