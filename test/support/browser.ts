@@ -73,12 +73,12 @@ export function parseForm(html: string): { action: string; fields: Record<string
   if (!action) throw new Error(`no form in page: ${html.slice(0, 200)}`);
   const fields: Record<string, string> = {};
   for (const m of html.matchAll(/<input[^>]*name="([^"]*)"[^>]*value="([^"]*)"/gi)) {
-    fields[m[1]!] = unescape(m[2]!);
+    fields[m[1]!] = decodeEntities(m[2]!);
   }
-  return { action: unescape(action), fields };
+  return { action: decodeEntities(action), fields };
 }
 
-function unescape(s: string): string {
+function decodeEntities(s: string): string {
   return s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

@@ -19,7 +19,7 @@ export interface RunningTool {
 /** Starts the tool on 127.0.0.1, port 0, over the given storage, with real HTTP. */
 export async function startTool(
   storage: Storage,
-  options: { clock?: Clock; config?: Partial<ResolvedConfig> } = {},
+  options: { clock?: Clock; config?: Partial<ResolvedConfig>; logs?: string[] } = {},
 ): Promise<RunningTool> {
   const { server, url } = await listenOnLoopback();
   const config: ResolvedConfig = {
@@ -37,7 +37,9 @@ export async function startTool(
     ...options.config,
   };
   const tool = await createApp(config, {
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logs
+      ? pino({ level: 'debug' }, { write: (line: string) => options.logs!.push(line) })
+      : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     storage,
     ...(options.clock ? { clock: options.clock } : {}),
   });
