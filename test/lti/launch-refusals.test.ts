@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { JWTPayload } from 'jose';
 import { Browser } from '../support/browser.js';
-import { type RunningTool, startTool } from '../support/start-tool.js';
+import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { testDatabases } from '../support/test-databases.js';
 import { type LaunchOptions, TestPlatform } from '../support/test-platform.js';
 
@@ -275,25 +275,8 @@ const refusals: Refusal[] = [
 
 for (const database of testDatabases) {
   describe(`LTI launch refusals (${database.name})`, () => {
-    let storage: Awaited<ReturnType<typeof database.open>>;
-    let tool: RunningTool;
-    let platform: TestPlatform;
-    const sessions = () => storage.sessions.countLive(new Date());
-
-    before(async () => {
-      storage = await database.open();
-      tool = await startTool(storage);
-      platform = await TestPlatform.start();
-      expect((await tool.admin('POST', '/api/admin/platforms', platform.registration())).status).to.equal(
-        201,
-      );
-    });
-
-    after(async () => {
-      await platform.close();
-      await tool.close();
-      await storage.destroy();
-    });
+    const fixture = useRegisteredPlatform(database);
+    const sessions = () => fixture.storage.sessions.countLive(new Date());
 
     async function expectRefused(
       launch: { response: Response; body: string; sessionToken: string | undefined },
@@ -312,14 +295,18 @@ for (const database of testDatabases) {
     for (const refusal of refusals) {
       it(`refuses ${refusal.name}`, async () => {
         const before = await sessions();
-        const launch = await platform.launch(new Browser(), tool.url, refusal.options(platform));
+        const launch = await fixture.platform.launch(
+          new Browser(),
+          fixture.tool.url,
+          refusal.options(fixture.platform),
+        );
         await expectRefused(launch, refusal.status, refusal.error, refusal.message);
         expect(await sessions()).to.equal(before);
       });
     }
 
     it('accepts an exp 30 s in the past (within the documented leeway)', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, {
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
         claims: (p) => ({ ...p, iat: now() - 60, exp: now() - 30 }),
       });
       expect(launch.response.status, launch.body).to.equal(200);
@@ -327,10 +314,10 @@ for (const database of testDatabases) {
 
     it('refuses a replayed launch', async () => {
       const browser = new Browser();
-      const first = await platform.launch(browser, tool.url);
+      const first = await fixture.platform.launch(browser, fixture.tool.url);
       expect(first.response.status).to.equal(200);
       const before = await sessions();
-      const replay = await platform.post(browser, `${tool.url}/lti/launch`, first.posted);
+      const replay = await fixture.platform.post(browser, `${fixture.tool.url}/lti/launch`, first.posted);
       await expectRefused(
         replay,
         401,
@@ -342,10 +329,10 @@ for (const database of testDatabases) {
 
     it('refuses an id_token replayed with the state of a new login (nonce bound to state)', async () => {
       const browser = new Browser();
-      const first = await platform.launch(browser, tool.url);
+      const first = await fixture.platform.launch(browser, fixture.tool.url);
       expect(first.response.status).to.equal(200);
       const before = await sessions();
-      const second = await platform.launch(browser, tool.url, {
+      const second = await fixture.platform.launch(browser, fixture.tool.url, {
         form: (fields) => ({ ...fields, id_token: first.posted.id_token! }),
       });
       await expectRefused(
@@ -360,8 +347,8 @@ for (const database of testDatabases) {
     it('lets only one of two concurrent replays through', async () => {
       const browser = new Browser();
       let captured: Record<string, string> = {};
-      await platform
-        .launch(browser, tool.url, {
+      await fixture.platform
+        .launch(browser, fixture.tool.url, {
           form: (fields) => {
             captured = fields;
             return { ...fields, state: 'not-this-one' };
@@ -370,7 +357,9 @@ for (const database of testDatabases) {
         .catch(() => undefined);
       const before = await sessions();
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => platform.post(browser, `${tool.url}/lti/launch`, captured)),
+        Array.from({ length: 5 }, () =>
+          fixture.platform.post(browser, `${fixture.tool.url}/lti/launch`, captured),
+        ),
       );
       expect(results.map((r) => r.response.status).sort()).to.deep.equal([200, 401, 401, 401, 401]);
       expect(await sessions()).to.equal(before + 1);
@@ -379,7 +368,7 @@ for (const database of testDatabases) {
     it('refuses a launch whose browser lost the login cookie', async () => {
       const browser = new Browser();
       const before = await sessions();
-      const launch = await platform.launch(browser, tool.url, {
+      const launch = await fixture.platform.launch(browser, fixture.tool.url, {
         form: (fields) => {
           browser.clearCookies();
           return fields;
@@ -395,7 +384,7 @@ for (const database of testDatabases) {
     });
 
     it('refuses a launch with no prior login', async () => {
-      const res = await new Browser().postForm(`${tool.url}/lti/launch`, {
+      const res = await new Browser().postForm(`${fixture.tool.url}/lti/launch`, {
         id_token: 'a.b.c',
         state: 'never-issued',
       });
@@ -411,10 +400,12 @@ for (const database of testDatabases) {
       const other = await TestPlatform.start();
       try {
         other.clientId = 'client-of-a-broken-platform';
-        expect((await tool.admin('POST', '/api/admin/platforms', other.registration())).status).to.equal(201);
+        expect(
+          (await fixture.tool.admin('POST', '/api/admin/platforms', other.registration())).status,
+        ).to.equal(201);
         other.jwksStatus = 503;
         const before = await sessions();
-        const launch = await other.launch(new Browser(), tool.url);
+        const launch = await other.launch(new Browser(), fixture.tool.url);
         await expectRefused(
           launch,
           502,

@@ -1,37 +1,23 @@
 import { expect } from 'chai';
 import { Browser } from '../support/browser.js';
-import { type RunningTool, startTool } from '../support/start-tool.js';
+import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { testDatabases } from '../support/test-databases.js';
-import { roles, TestPlatform } from '../support/test-platform.js';
+import { roles } from '../support/test-platform.js';
 
 for (const database of testDatabases) {
   describe(`LTI 1.3 launch (${database.name})`, () => {
-    let storage: Awaited<ReturnType<typeof database.open>>;
-    let tool: RunningTool;
-    let platform: TestPlatform;
-
-    before(async () => {
-      storage = await database.open();
-      tool = await startTool(storage);
-      platform = await TestPlatform.start();
-      const res = await tool.admin('POST', '/api/admin/platforms', platform.registration());
-      expect(res.status).to.equal(201);
-    });
-
-    after(async () => {
-      await platform.close();
-      await tool.close();
-      await storage.destroy();
-    });
+    const fixture = useRegisteredPlatform(database);
 
     async function me(token: string) {
-      const res = await fetch(`${tool.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(`${fixture.tool.url}/api/me`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(res.status).to.equal(200);
       return (await res.json()) as Record<string, unknown>;
     }
 
     it('launches a learner into a course and opens a session carried in the page', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, {
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
         sub: 'learner-1',
         name: 'Ada Lovelace',
         email: 'ada@example.com',
@@ -53,7 +39,7 @@ for (const database of testDatabases) {
     });
 
     it('launches an instructor as an evaluator', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, {
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
         sub: 'teacher-1',
         roles: [roles.instructor],
       });
@@ -62,12 +48,16 @@ for (const database of testDatabases) {
     });
 
     it('launches a teaching assistant given with a sub-role URI as an evaluator', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, { roles: [roles.teachingAssistant] });
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
+        roles: [roles.teachingAssistant],
+      });
       expect((await me(launch.sessionToken!)).roles).to.include('evaluator');
     });
 
     it('accepts short role names', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, { roles: ['Instructor'] });
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
+        roles: ['Instructor'],
+      });
       expect((await me(launch.sessionToken!)).roles).to.include('evaluator');
     });
 
@@ -77,14 +67,14 @@ for (const database of testDatabases) {
       ['unknown', ['http://purl.imsglobal.org/vocab/lis/v2/unknown/unknown#Helper']],
     ] as const) {
       it(`gives ${label} roles the least privilege (learner)`, async () => {
-        const launch = await platform.launch(new Browser(), tool.url, { roles: [...given] });
+        const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, { roles: [...given] });
         expect(launch.response.status, launch.body).to.equal(200);
         expect((await me(launch.sessionToken!)).roles).to.deep.equal(['learner']);
       });
     }
 
     it('accepts a launch with no name, no email and no context', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, { context: null });
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, { context: null });
       expect(launch.response.status, launch.body).to.equal(200);
       const who = await me(launch.sessionToken!);
       expect(who).to.include({ name: null, email: null, context: null, courseId: null });
@@ -92,33 +82,37 @@ for (const database of testDatabases) {
     });
 
     it('accepts an audience list whose azp is our client id', async () => {
-      const launch = await platform.launch(new Browser(), tool.url, {
-        claims: (p) => ({ ...p, aud: [platform.clientId, 'another-audience'], azp: platform.clientId }),
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
+        claims: (p) => ({
+          ...p,
+          aud: [fixture.platform.clientId, 'another-audience'],
+          azp: fixture.platform.clientId,
+        }),
       });
       expect(launch.response.status, launch.body).to.equal(200);
     });
 
     it('accepts a token signed with a rotated key by refetching the platform JWKS once', async () => {
-      await platform.launch(new Browser(), tool.url);
-      const before = platform.jwksRequests;
-      await platform.rotateKey();
+      await fixture.platform.launch(new Browser(), fixture.tool.url);
+      const before = fixture.platform.jwksRequests;
+      await fixture.platform.rotateKey();
       // The tool refetches at most once a second, so an unknown kid cannot be used to hammer the platform.
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      const launch = await platform.launch(new Browser(), tool.url);
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url);
       expect(launch.response.status, launch.body).to.equal(200);
-      expect(platform.jwksRequests).to.equal(before + 1);
+      expect(fixture.platform.jwksRequests).to.equal(before + 1);
     });
 
     it('caches the platform JWKS between launches', async () => {
-      await platform.launch(new Browser(), tool.url);
-      const before = platform.jwksRequests;
-      for (let i = 0; i < 3; i += 1) await platform.launch(new Browser(), tool.url);
-      expect(platform.jwksRequests).to.equal(before);
+      await fixture.platform.launch(new Browser(), fixture.tool.url);
+      const before = fixture.platform.jwksRequests;
+      for (let i = 0; i < 3; i += 1) await fixture.platform.launch(new Browser(), fixture.tool.url);
+      expect(fixture.platform.jwksRequests).to.equal(before);
     });
 
     it('keeps the session token out of URLs and refuses it in the query string', async () => {
-      const launch = await platform.launch(new Browser(), tool.url);
-      const res = await fetch(`${tool.url}/api/me?token=${launch.sessionToken}`);
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url);
+      const res = await fetch(`${fixture.tool.url}/api/me?token=${launch.sessionToken}`);
       expect(res.status).to.equal(401);
       expect(await res.json()).to.deep.equal({
         error: 'unauthorized',
@@ -129,7 +123,7 @@ for (const database of testDatabases) {
 
     it('sets an http-only state cookie at login, scoped to /lti, and clears it at launch', async () => {
       const browser = new Browser();
-      const launch = await platform.launch(browser, tool.url);
+      const launch = await fixture.platform.launch(browser, fixture.tool.url);
       expect(launch.response.status, launch.body).to.equal(200);
       const cleared = Browser.setCookies(launch.response).join('\n');
       expect(cleared).to.match(/lti_state_[\w-]+=;/);

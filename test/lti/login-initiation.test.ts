@@ -1,37 +1,20 @@
 import { expect } from 'chai';
 import { Browser } from '../support/browser.js';
-import { type RunningTool, startTool } from '../support/start-tool.js';
+import { useRegisteredPlatform } from '../support/lti-fixture.js';
+import { startTool } from '../support/start-tool.js';
 import { testDatabases } from '../support/test-databases.js';
-import { TestPlatform } from '../support/test-platform.js';
 
 for (const database of testDatabases) {
   describe(`LTI login initiation (${database.name})`, () => {
-    let storage: Awaited<ReturnType<typeof database.open>>;
-    let tool: RunningTool;
-    let platform: TestPlatform;
-
-    before(async () => {
-      storage = await database.open();
-      tool = await startTool(storage);
-      platform = await TestPlatform.start();
-      expect((await tool.admin('POST', '/api/admin/platforms', platform.registration())).status).to.equal(
-        201,
-      );
-    });
-
-    after(async () => {
-      await platform.close();
-      await tool.close();
-      await storage.destroy();
-    });
+    const fixture = useRegisteredPlatform(database);
 
     function loginUrl(params: Record<string, string | undefined>) {
-      const url = new URL(`${tool.url}/lti/login`);
+      const url = new URL(`${fixture.tool.url}/lti/login`);
       const all: Record<string, string | undefined> = {
-        iss: platform.issuer,
+        iss: fixture.platform.issuer,
         login_hint: 'user-1',
-        target_link_uri: `${tool.url}/lti/launch`,
-        client_id: platform.clientId,
+        target_link_uri: `${fixture.tool.url}/lti/launch`,
+        client_id: fixture.platform.clientId,
         ...params,
       };
       for (const [k, v] of Object.entries(all)) if (v !== undefined) url.searchParams.set(k, v);
@@ -40,19 +23,19 @@ for (const database of testDatabases) {
 
     it('redirects to the platform with every OIDC parameter and a CSPRNG state and nonce', async () => {
       const res = await new Browser().get(
-        loginUrl({ lti_message_hint: 'hint-1', lti_deployment_id: platform.deploymentId }),
+        loginUrl({ lti_message_hint: 'hint-1', lti_deployment_id: fixture.platform.deploymentId }),
       );
       expect(res.status).to.equal(302);
       const location = new URL(res.headers.get('location')!);
-      expect(`${location.origin}${location.pathname}`).to.equal(`${platform.url}/auth`);
+      expect(`${location.origin}${location.pathname}`).to.equal(`${fixture.platform.url}/auth`);
       const q = Object.fromEntries(location.searchParams);
       expect(q).to.include({
         scope: 'openid',
         response_type: 'id_token',
         response_mode: 'form_post',
         prompt: 'none',
-        client_id: platform.clientId,
-        redirect_uri: `${tool.url}/lti/launch`,
+        client_id: fixture.platform.clientId,
+        redirect_uri: `${fixture.tool.url}/lti/launch`,
         login_hint: 'user-1',
         lti_message_hint: 'hint-1',
       });
@@ -65,11 +48,11 @@ for (const database of testDatabases) {
     });
 
     it('accepts the login initiation as a form POST', async () => {
-      const res = await new Browser().postForm(`${tool.url}/lti/login`, {
-        iss: platform.issuer,
+      const res = await new Browser().postForm(`${fixture.tool.url}/lti/login`, {
+        iss: fixture.platform.issuer,
         login_hint: 'user-1',
-        target_link_uri: `${tool.url}/lti/launch`,
-        client_id: platform.clientId,
+        target_link_uri: `${fixture.tool.url}/lti/launch`,
+        client_id: fixture.platform.clientId,
       });
       expect(res.status).to.equal(302);
     });
@@ -136,10 +119,10 @@ for (const database of testDatabases) {
     }
 
     it('asks for client_id when several registrations share the issuer', async () => {
-      const res1 = await tool.admin(
+      const res1 = await fixture.tool.admin(
         'POST',
         '/api/admin/platforms',
-        platform.registration({ clientId: 'second-client' }),
+        fixture.platform.registration({ clientId: 'second-client' }),
       );
       expect(res1.status).to.equal(201);
       try {
@@ -147,23 +130,25 @@ for (const database of testDatabases) {
         expect(res.status).to.equal(400);
         expect(await res.json()).to.deep.equal({
           error: 'invalid_login',
-          message: `Several registrations share issuer '${platform.issuer}': the platform must send client_id with the login initiation.`,
+          message: `Several registrations share issuer '${fixture.platform.issuer}': the platform must send client_id with the login initiation.`,
         });
       } finally {
         const { id } = (await res1.json()) as { id: string };
-        expect((await tool.admin('DELETE', `/api/admin/platforms/${id}`)).status).to.equal(204);
+        expect((await fixture.tool.admin('DELETE', `/api/admin/platforms/${id}`)).status).to.equal(204);
       }
     });
 
     it('sets SameSite=None; Secure; Partitioned state cookies when the tool is served over https', async () => {
-      const httpsTool = await startTool(storage, { config: { publicUrl: 'https://accredit.example.com' } });
+      const httpsTool = await startTool(fixture.storage, {
+        config: { publicUrl: 'https://accredit.example.com' },
+      });
       try {
         const res = await fetch(
           `${httpsTool.url}/lti/login?${new URLSearchParams({
-            iss: platform.issuer,
+            iss: fixture.platform.issuer,
             login_hint: 'user-1',
             target_link_uri: 'https://accredit.example.com/lti/launch',
-            client_id: platform.clientId,
+            client_id: fixture.platform.clientId,
           })}`,
           { redirect: 'manual' },
         );
