@@ -2,6 +2,8 @@ import type express from 'express';
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config/config.js';
 import { defaults } from './config/defaults.js';
+import { loadProgram } from './content/load-program.js';
+import type { Program } from './domain/content/program.js';
 import { createHttpApp } from './http/create-http-app.js';
 import type { ToolContext } from './http/tool-context.js';
 import { LtijsDatabasePlugin } from './lti/ltijs-database-plugin.js';
@@ -11,6 +13,9 @@ import { ToolKeyRing } from './lti/tool-key-ring.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import type { Storage } from './ports/storage.js';
 import { SecretBox } from './security/secret-box.js';
+import { systemIds } from './security/system-ids.js';
+import { ProgramVersions } from './services/exam/program-versions.js';
+import { sweepOverdueAttempts } from './services/exam/sweep-overdue-attempts.js';
 import { purgeExpired } from './services/purge-expired.js';
 import { openSqlStorage } from './storage/sql/sql-storage.js';
 
@@ -26,12 +31,17 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** An already open storage (tests share one per database leg); opened from the config otherwise. */
   readonly storage?: Storage;
+  /** The program; loaded from CONTENT_DIR otherwise (a ContentError stops the start). */
+  readonly program?: Program;
 }
 
 /** The composition root: wires storage, LTI, services and HTTP. */
 export async function createApp(config: ResolvedConfig, options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
+  const program = options.program ?? (await loadProgram(config.contentDir));
   const storage = options.storage ?? (await openSqlStorage(config.database));
+  const programs = new ProgramVersions(program, storage.contentVersions);
+  await programs.publish(clock);
   const keyRing = new ToolKeyRing(storage.toolKeys, new SecretBox(config.ltiKey, 'tool-keys'), clock);
   await keyRing.ensureKey();
   const userAgent = `Accredit/0.1.0 (+${config.publicUrl})`;
@@ -54,6 +64,8 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     config,
     storage,
     clock,
+    ids: systemIds,
+    programs,
     logger: options.logger,
     keyRing,
     keySets: new PlatformKeySets(userAgent),
@@ -68,12 +80,20 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     );
   }, defaults.purgeIntervalSeconds * 1000);
   purge.unref();
+  const sweeper = setInterval(() => {
+    sweepOverdueAttempts({ storage, programs, clock, ids: systemIds }).then(
+      (closed) => closed > 0 && options.logger.info({ closed }, 'submitted attempts past their deadline'),
+      (err: unknown) => options.logger.warn({ err }, 'closing overdue attempts failed; will retry'),
+    );
+  }, defaults.sweepIntervalSeconds * 1000);
+  sweeper.unref();
 
   return {
     app: createHttpApp(tool),
     storage,
     close: async () => {
       clearInterval(purge);
+      clearInterval(sweeper);
       if (!options.storage) await storage.close();
     },
   };

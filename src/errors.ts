@@ -17,6 +17,9 @@ export type ErrorCode =
   | 'launch_expired'
   | 'session_expired'
   | 'platform_unreachable'
+  | 'attempt_closed'
+  | 'not_allowed_yet'
+  | 'invalid_response'
   | 'server_error';
 
 export const statusOf: Record<ErrorCode, number> = {
@@ -34,6 +37,9 @@ export const statusOf: Record<ErrorCode, number> = {
   launch_expired: 401,
   session_expired: 401,
   platform_unreachable: 502,
+  attempt_closed: 409,
+  not_allowed_yet: 409,
+  invalid_response: 422,
   server_error: 500,
 };
 

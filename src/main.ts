@@ -5,6 +5,7 @@ import { defaults } from './config/defaults.js';
 import { loadConfig } from './config/load-config.js';
 import { redact } from './config/parse-database-url.js';
 import { resolveSecrets } from './config/resolve-secrets.js';
+import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
 
 /** Process entry: load config → create the app → listen; stop cleanly on SIGTERM or SIGINT. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   try {
     app = await createApp(config, { logger });
   } catch (err) {
+    if (err instanceof ContentError) throw err;
     const where = config.database.kind === 'sqlite' ? config.database.file : redact(config.database.url);
     throw new StartupError(
       `DATABASE_URL: cannot open the database at ${where} (${err instanceof Error ? err.message : String(err)}); check that it runs and that the URL is right.`,
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
 class StartupError extends Error {}
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof StartupError) {
+  if (err instanceof ConfigError || err instanceof StartupError || err instanceof ContentError) {
     process.stderr.write(`accredit: ${err.message}\n`);
   } else {
     process.stderr.write(

@@ -1,15 +1,25 @@
 import type { RequestHandler } from 'express';
 import { addPlatform, deletePlatform, listPlatforms } from './handlers/admin-platform-handlers.js';
 import { healthz, readyz } from './handlers/health-handlers.js';
+import {
+  getAttempt,
+  getCourse,
+  getProgress,
+  postAttempt,
+  postLearningPathVisit,
+  postSubmit,
+  putResponse,
+} from './handlers/learner-exam-handlers.js';
 import { ltiKeys, ltiLaunch, ltiLogin, ltiRegister } from './handlers/lti-handlers.js';
 import { whoAmI } from './handlers/session-handlers.js';
 import { platformInputSchema } from './schemas/platform-input.js';
+import { responseInputSchema } from './schemas/response-input.js';
 import type { ToolContext } from './tool-context.js';
 
 export type Access = 'public' | 'lti' | 'admin' | 'session';
 
 export interface Route {
-  readonly method: 'get' | 'post' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
   readonly access: Access;
   readonly summary: string;
@@ -85,5 +95,55 @@ export const routes: readonly Route[] = [
     access: 'session',
     summary: 'Who the launch session belongs to',
     handler: whoAmI,
+  },
+  {
+    method: 'get',
+    path: '/api/progress',
+    access: 'session',
+    summary: "The learner's standing across accreditations and courses",
+    handler: getProgress,
+  },
+  {
+    method: 'get',
+    path: '/api/courses/:courseId',
+    access: 'session',
+    summary: 'A course: written exam status, attempts left, practical (locked until the exam is passed)',
+    handler: getCourse,
+  },
+  {
+    method: 'post',
+    path: '/api/courses/:courseId/attempts',
+    access: 'session',
+    summary: 'Start an attempt at the written exam (201), or resume the open one (200)',
+    handler: postAttempt,
+  },
+  {
+    method: 'post',
+    path: '/api/courses/:courseId/learning-path-visits',
+    access: 'session',
+    summary: "Record a visit to the course's learning path (remediation); answers its URL",
+    handler: postLearningPathVisit,
+  },
+  {
+    method: 'get',
+    path: '/api/attempts/:attemptId',
+    access: 'session',
+    summary: 'An own attempt',
+    handler: getAttempt,
+  },
+  {
+    method: 'put',
+    path: '/api/attempts/:attemptId/responses/:questionId',
+    access: 'session',
+    summary: 'Save the answer to one question (idempotent)',
+    body: () => responseInputSchema,
+    handler: putResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/attempts/:attemptId/submit',
+    access: 'session',
+    summary: 'Submit an attempt; the server scores it',
+    handler: postSubmit,
   },
 ];

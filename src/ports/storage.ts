@@ -1,3 +1,4 @@
+import type { Attempt, AttemptResult, Learner } from '../domain/exam/attempt.js';
 import type { NewPlatform, Platform } from '../domain/platform.js';
 import type { Session } from '../domain/session.js';
 
@@ -75,6 +76,41 @@ export interface LtiRecordRepository {
   purgeExpired(now: Date): Promise<number>;
 }
 
+export interface AttemptRepository {
+  /**
+   * Inserts the attempt unless the learner already has an open one for the course; either way
+   * returns the open attempt, and whether it is the one just drawn.
+   */
+  insertIfNoneOpen(attempt: Attempt): Promise<{ attempt: Attempt; created: boolean }>;
+  findById(id: string): Promise<Attempt | undefined>;
+  /** Like findById, and inside a transaction holds the row until it ends (PostgreSQL: FOR UPDATE). */
+  findByIdForUpdate(id: string): Promise<Attempt | undefined>;
+  listForLearner(learner: Learner, courseId?: string): Promise<Attempt[]>;
+  saveResponse(attemptId: string, questionId: string, selected: readonly string[], at: Date): Promise<void>;
+  /** Records the result of an open attempt; false when it was no longer open. */
+  markSubmitted(id: string, result: AttemptResult, at: Date, by: 'learner' | 'timeout'): Promise<boolean>;
+  /** Ids of open attempts whose deadline has passed, oldest deadline first. */
+  listOverdue(now: Date, limit: number): Promise<string[]>;
+}
+
+export interface ContentVersionRepository {
+  /** Keeps a content snapshot under its version; saving the same version again changes nothing. */
+  save(version: string, content: string, at: Date): Promise<void>;
+  find(version: string): Promise<string | undefined>;
+}
+
+export interface LearningPathVisitRepository {
+  record(learner: Learner, courseId: string, at: Date): Promise<void>;
+  lastVisit(learner: Learner, courseId: string): Promise<Date | undefined>;
+}
+
+/** The repositories whose writes can share one transaction. */
+export interface Repositories {
+  readonly attempts: AttemptRepository;
+  readonly contentVersions: ContentVersionRepository;
+  readonly learningPathVisits: LearningPathVisitRepository;
+}
+
 /** Everything the tool keeps, behind one port. Backends: storage/sql (SQLite, PostgreSQL). */
 export interface Storage {
   readonly backend: 'sqlite' | 'postgres';
@@ -83,6 +119,11 @@ export interface Storage {
   readonly sessions: SessionRepository;
   readonly toolKeys: ToolKeyRepository;
   readonly ltiRecords: LtiRecordRepository;
+  readonly attempts: AttemptRepository;
+  readonly contentVersions: ContentVersionRepository;
+  readonly learningPathVisits: LearningPathVisitRepository;
+  /** Runs `work` in one database transaction: all its writes land, or none. */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -9,7 +9,7 @@ export const mainScript = resolve('dist/src/main.js');
 export function spawnTool(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'accredit-proc-'))) {
   const child = spawn(process.execPath, [mainScript], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', CONTENT_DIR: resolve('test/fixtures/program'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };

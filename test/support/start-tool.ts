@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import type { ResolvedConfig } from '../../src/config/config.js';
+import type { Program } from '../../src/domain/content/program.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Storage } from '../../src/ports/storage.js';
 import { closeServer, listenOnLoopback } from './http-server.js';
+import { testProgram } from './test-program.js';
 
 export const adminToken = 'test-admin-token-0123456789';
 
@@ -19,7 +21,7 @@ export interface RunningTool {
 /** Starts the tool on 127.0.0.1, port 0, over the given storage, with real HTTP. */
 export async function startTool(
   storage: Storage,
-  options: { clock?: Clock; config?: Partial<ResolvedConfig>; logs?: string[] } = {},
+  options: { clock?: Clock; config?: Partial<ResolvedConfig>; logs?: string[]; program?: Program } = {},
 ): Promise<RunningTool> {
   const { server, url } = await listenOnLoopback();
   const config: ResolvedConfig = {
@@ -41,6 +43,7 @@ export async function startTool(
       ? pino({ level: 'debug' }, { write: (line: string) => options.logs!.push(line) })
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     storage,
+    program: options.program ?? testProgram,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   server.on('request', tool.app);

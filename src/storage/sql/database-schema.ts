@@ -6,6 +6,46 @@ export interface Database {
   sessions: SessionsTable;
   tool_keys: ToolKeysTable;
   lti_records: LtiRecordsTable;
+  content_versions: ContentVersionsTable;
+  attempts: AttemptsTable;
+  attempt_responses: AttemptResponsesTable;
+  learning_path_visits: LearningPathVisitsTable;
+}
+
+export interface ContentVersionsTable {
+  version: string;
+  content: string;
+  created_at: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  platform_id: string;
+  subject: string;
+  course_id: string;
+  content_version: string;
+  seed: string;
+  items: string;
+  status: string;
+  started_at: string;
+  deadline: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  result: string | null;
+}
+
+export interface AttemptResponsesTable {
+  attempt_id: string;
+  question_id: string;
+  selected: string;
+  saved_at: string;
+}
+
+export interface LearningPathVisitsTable {
+  platform_id: string;
+  subject: string;
+  course_id: string;
+  visited_at: string;
 }
 
 export interface PlatformsTable {

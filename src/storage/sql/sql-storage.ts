@@ -1,8 +1,13 @@
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../../config/config.js';
-import type { Storage } from '../../ports/storage.js';
+import type { Repositories, Storage } from '../../ports/storage.js';
 import { createKysely, type PostgresOptions } from './create-kysely.js';
+import type { Database } from './database-schema.js';
 import { migrateToLatest } from './migrate.js';
+import { SqlAttemptRepository } from './sql-attempt-repository.js';
+import { SqlContentVersionRepository } from './sql-content-version-repository.js';
+import { SqlLearningPathVisitRepository } from './sql-learning-path-visit-repository.js';
 import { SqlLoginStateRepository } from './sql-login-state-repository.js';
 import { SqlLtiRecordRepository } from './sql-lti-record-repository.js';
 import { SqlPlatformRepository } from './sql-platform-repository.js';
@@ -31,9 +36,19 @@ export async function openSqlStorage(
     sessions: new SqlSessionRepository(db),
     toolKeys: new SqlToolKeyRepository(db),
     ltiRecords: new SqlLtiRecordRepository(db),
+    ...repositories(db, config.kind),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, config.kind))),
     ping: async () => {
       await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),
+  };
+}
+
+function repositories(db: Kysely<Database>, backend: 'sqlite' | 'postgres'): Repositories {
+  return {
+    attempts: new SqlAttemptRepository(db, backend),
+    contentVersions: new SqlContentVersionRepository(db),
+    learningPathVisits: new SqlLearningPathVisitRepository(db),
   };
 }

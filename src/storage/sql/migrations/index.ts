@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation.js';
+import * as writtenExam from './002-written-exam.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-written-exam': writtenExam,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,22 @@
+import type { Course, Question } from '../../domain/content/program.js';
+import type { Attempt } from '../../domain/exam/attempt.js';
+import { scoreAttempt } from '../../domain/exam/scoring.js';
+import type { Repositories } from '../../ports/storage.js';
+
+/** Scores an open attempt and records it as submitted; returns the attempt as it now stands. */
+export async function finishAttempt(
+  repositories: Repositories,
+  attempt: Attempt,
+  course: Course,
+  at: Date,
+  by: 'learner' | 'timeout',
+): Promise<Attempt> {
+  const questions = new Map<string, Question>(course.questions.map((q) => [q.id, q]));
+  const result = scoreAttempt(attempt, questions, course.exam);
+  const submittedAt = by === 'timeout' && attempt.deadline < at ? attempt.deadline : at;
+  if (!(await repositories.attempts.markSubmitted(attempt.id, result, submittedAt, by))) {
+    const current = await repositories.attempts.findById(attempt.id);
+    if (current) return current;
+  }
+  return { ...attempt, status: 'submitted', submittedAt, submittedBy: by, result };
+}
