@@ -11,36 +11,46 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
-/** A tagged template whose interpolations are escaped unless wrapped in `raw`. */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return strings.reduce((out, s, i) => {
-    if (i === 0) return s;
-    const v = values[i - 1];
-    const text = v instanceof Raw ? v.value : escapeHtml(v === undefined || v === null ? '' : String(v));
-    return out + text + s;
-  }, '');
-}
-
-class Raw {
+/** HTML that is already safe: made by `html`, or by `raw` for markup produced elsewhere (Markdown). */
+export class SafeHtml {
   constructor(readonly value: string) {}
+
+  toString(): string {
+    return this.value;
+  }
 }
 
-export function raw(value: string): Raw {
-  return new Raw(value);
+/** A tagged template: interpolated text is escaped, interpolated SafeHtml (and arrays of it) is kept. */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((v, i) => {
+    out += fragment(v) + strings[i + 1];
+  });
+  return new SafeHtml(out);
 }
 
-export function page(title: string, body: string, head = ''): string {
+function fragment(v: unknown): string {
+  if (v instanceof SafeHtml) return v.value;
+  if (Array.isArray(v)) return v.map(fragment).join('');
+  return v === undefined || v === null || v === false ? '' : escapeHtml(String(v));
+}
+
+export function raw(value: string): SafeHtml {
+  return new SafeHtml(value);
+}
+
+export function page(title: string, body: SafeHtml, head: SafeHtml = raw('')): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Accredit</title>
-${raw(head)}
+${head}
 </head>
 <body>
-${raw(body)}
+${body}
 </body>
 </html>
-`;
+`.value;
 }

@@ -21,21 +21,36 @@ for (const database of testDatabases) {
         sub: 'learner-1',
         name: 'Ada Lovelace',
         email: 'ada@example.com',
-        custom: { course: 'continuous-integration' },
+        custom: { course: 'pipelines' },
       });
       expect(launch.response.status, launch.body).to.equal(200);
       expect(launch.sessionToken).to.be.a('string');
-      expect(launch.body).to.contain('Welcome, Ada Lovelace').and.contain('continuous-integration');
+      expect(launch.body)
+        .to.contain('Welcome, Ada Lovelace')
+        .and.contain('You opened the course <strong>Pipelines</strong>');
       expect(launch.response.headers.get('location')).to.equal(null);
       expect(launch.response.headers.get('cache-control')).to.equal('no-store');
       const who = await me(launch.sessionToken!);
       expect(who).to.include({
         subject: 'learner-1',
         name: 'Ada Lovelace',
-        courseId: 'continuous-integration',
+        courseId: 'pipelines',
       });
       expect(who.roles).to.deep.equal(['learner']);
       expect(who.context).to.deep.equal({ id: 'context-1', title: 'Field Enablement' });
+    });
+
+    it('lands on the progress page, with a notice, when the course parameter names no course, escaping what it shows', async () => {
+      const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, {
+        custom: { course: '<script>alert(1)</script>' },
+        name: '<img src=x onerror=alert(1)>',
+      });
+      expect(launch.response.status, launch.body).to.equal(200);
+      expect(launch.body).to.contain(
+        "a course ('&lt;script&gt;alert(1)&lt;/script&gt;') that Accredit does not have",
+      );
+      expect(launch.body).to.contain('Welcome, &lt;img src=x onerror=alert(1)&gt;');
+      expect(launch.body).to.not.contain('<script>alert').and.not.contain('<img src=x');
     });
 
     it('launches an instructor as an evaluator', async () => {

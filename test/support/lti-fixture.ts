@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Clock } from '../../src/ports/clock.js';
 import { type RunningTool, startTool } from './start-tool.js';
 import type { TestDatabase } from './test-databases.js';
 import { TestPlatform } from './test-platform.js';
@@ -10,12 +11,17 @@ export interface LtiFixture {
 }
 
 /** Mocha hooks for a suite: a fresh database, the tool on it, and a test platform registered with it. */
-export function useRegisteredPlatform(database: TestDatabase): LtiFixture {
+export function useRegisteredPlatform(database: TestDatabase, options: { clock?: Clock } = {}): LtiFixture {
   const fixture = {} as LtiFixture;
   before(async () => {
     fixture.storage = await database.open();
-    fixture.tool = await startTool(fixture.storage);
+    // With a moving clock, sessions must outlive the jumps a test makes.
+    fixture.tool = await startTool(fixture.storage, {
+      ...options,
+      ...(options.clock ? { config: { sessionTtlMinutes: 60 * 24 * 365 } } : {}),
+    });
     fixture.platform = await TestPlatform.start();
+    if (options.clock) fixture.platform.now = () => options.clock!.now();
     const res = await fixture.tool.admin('POST', '/api/admin/platforms', fixture.platform.registration());
     expect(res.status).to.equal(201);
   });

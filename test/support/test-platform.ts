@@ -58,6 +58,8 @@ export class TestPlatform {
   deploymentId = 'deployment-1';
   jwksRequests = 0;
   jwksStatus = 200;
+  /** The platform's clock for iat and exp; tests that move the tool's clock move this one too. */
+  now: () => Date = () => new Date();
   registrationRequests: { body: unknown; authorization: string | undefined }[] = [];
   private readonly pending = new Map<string, LaunchOptions>();
   private keys: Key[] = [];
@@ -202,7 +204,7 @@ export class TestPlatform {
     clientId: string,
     redirectUri: string,
   ): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now().getTime() / 1000);
     let payload: JWTPayload = {
       iss: this.issuer,
       aud: clientId,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
+import { findCourse } from '../../domain/content/program.js';
 import { registerDynamically } from '../../lti/dynamic-registration.js';
 import { verifyLaunch } from '../../lti/launch-verifier.js';
 import { initiateLogin } from '../../lti/login-initiation.js';
@@ -58,7 +59,8 @@ export function ltiLaunch(tool: ToolContext): RequestHandler {
       'launch verified',
     );
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(launchPage(launch, session));
+    const course = launch.courseId ? findCourse(tool.programs.current, launch.courseId) : undefined;
+    res.type('html').send(launchPage(launch, session, course?.title));
   };
 }
 
