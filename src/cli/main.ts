@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
+import { ContentError } from '../content/content-error.js';
 import { AppError } from '../errors.js';
 import { openSqlStorage } from '../storage/sql/sql-storage.js';
+import { contentCommand } from './content-command.js';
 import { platformCommand } from './platform-command.js';
 import { UsageError, usage } from './usage.js';
 
@@ -13,8 +15,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return area === undefined ? 2 : 0;
   }
-  if (area !== 'platform') throw new UsageError(`unknown command '${area}'`);
+  if (area !== 'platform' && area !== 'content') throw new UsageError(`unknown command '${area}'`);
   const config = loadConfig(process.env);
+  if (area === 'content') {
+    process.stdout.write(await contentCommand(rest, config.contentDir));
+    return 0;
+  }
   const storage = await openSqlStorage(config.database);
   try {
     const output = await platformCommand(storage, rest, { httpsRequired: config.production });
@@ -33,7 +39,7 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`accredit: ${err.message}\n\n${usage}`);
       process.exitCode = 2;
-    } else if (err instanceof AppError || err instanceof ConfigError) {
+    } else if (err instanceof AppError || err instanceof ConfigError || err instanceof ContentError) {
       process.stderr.write(`accredit: ${err.message}\n`);
       process.exitCode = 1;
     } else {

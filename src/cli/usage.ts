@@ -7,6 +7,7 @@ export const usage = `Usage: accredit <command>   (or: npm run cli -- <command>)
                [--token-audience AUD] [--accept-new-deployments] [--json]
   platform list [--json]
   platform remove ID
+  content validate [DIR]     check the program's files (default: CONTENT_DIR, ./config)
 
 The database is the one DATABASE_URL names (default: sqlite:./data/accredit.sqlite).
 `;

@@ -26,7 +26,8 @@ export async function loadProgram(dir: string): Promise<Program> {
     ]);
   }
   const courses: Course[] = [];
-  for (const file of await yamlFiles(join(dir, 'courses'))) {
+  const courseFiles = await yamlFiles(join(dir, 'courses'));
+  for (const file of courseFiles) {
     const parsed = await parseFile(file, courseFileSchema, problems);
     if (!parsed) continue;
     const course = toCourse(idOf(file, problems), parsed);
@@ -36,7 +37,9 @@ export async function loadProgram(dir: string): Promise<Program> {
   if (courses.length === 0 && problems.length === 0)
     problems.push(`${join(dir, 'courses')}: holds no course file (*.yaml)`);
 
-  const courseIds = new Set(courses.map((c) => c.id));
+  // Accreditations are checked against every course file, valid or not, so one broken course
+  // is reported once rather than again by each accreditation that groups it.
+  const courseIds = new Set(courseFiles.map((f) => basename(f, extname(f))));
   const accreditations: Accreditation[] = [];
   for (const file of await yamlFiles(join(dir, 'accreditations'))) {
     const parsed = await parseFile(file, accreditationFileSchema, problems);
@@ -75,12 +78,12 @@ async function parseFile<T extends z.ZodType>(
   schema: T,
   problems: string[],
 ): Promise<z.infer<T> | undefined> {
-  const doc = parseDocument(await readFile(file, 'utf8'), { prettyErrors: false });
+  const doc = parseDocument(await readFile(file, 'utf8'), { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const at = err.linePos?.[0];
       problems.push(
-        `${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${err.message.split('\n')[0]}`,
+        `${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:$/, '')}`,
       );
     }
     return undefined;

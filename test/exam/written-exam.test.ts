@@ -1,8 +1,12 @@
 import { expect } from 'chai';
+import { systemIds } from '../../src/security/system-ids.js';
+import { ProgramVersions } from '../../src/services/exam/program-versions.js';
+import { sweepOverdueAttempts } from '../../src/services/exam/sweep-overdue-attempts.js';
 import { type LearnerApi, launchAs } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { TestClock } from '../support/test-clock.js';
 import { testDatabases } from '../support/test-databases.js';
+import { testProgram } from '../support/test-program.js';
 import { rightPicks, wrongPicks } from './exam-answers.js';
 
 interface Question {
@@ -201,6 +205,23 @@ for (const database of testDatabases) {
       expect(read.body.result).to.include({ score: 0, passed: false });
     });
 
+    it('has the sweeper submit attempts past their deadline, nobody asking', async () => {
+      const api = await learner();
+      const attempt = await start(api);
+      clock.advanceMinutes(11);
+      const deps = {
+        storage: fixture.storage,
+        programs: new ProgramVersions(testProgram, fixture.storage.contentVersions),
+        clock,
+        ids: systemIds,
+      };
+      expect(await sweepOverdueAttempts(deps)).to.be.at.least(1);
+      const swept = await fixture.storage.attempts.findById(attempt.id);
+      expect(swept).to.deep.include({ status: 'submitted', submittedBy: 'timeout' });
+      expect(swept!.submittedAt!.toISOString()).to.equal(attempt.deadline);
+      expect(await sweepOverdueAttempts(deps)).to.equal(0);
+    });
+
     it('resumes the open attempt after the browser is closed, with the answers saved', async () => {
       const first = await launchAs(fixture, { sub: 'resumer', custom: { course: 'pipelines' } });
       const attempt = await start(first);
@@ -274,8 +295,9 @@ for (const database of testDatabases) {
         'percent',
       ];
       const walk = (value: unknown, path: string) => {
-        if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
-        else if (value && typeof value === 'object') {
+        if (Array.isArray(value)) {
+          for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
+        } else if (value && typeof value === 'object') {
           for (const [k, v] of Object.entries(value)) {
             expect(forbiddenKeys, `${path}.${k}`).to.not.include(k);
             walk(v, `${path}.${k}`);

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { kill, spawnTool, untilListening } from '../support/run-tool-process.js';
 
@@ -75,6 +78,18 @@ describe('the tool process', () => {
       expect(run.output.stderr).to.match(message);
     });
   }
+
+  it('refuses to start on broken content, naming the file and the path: exit code 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accredit-broken-content-'));
+    cpSync('test/fixtures/program', dir, { recursive: true });
+    const file = join(dir, 'courses/pipelines.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stem: Which stage runs first?', 'stem: ""'));
+    const run = spawnTool({ PORT: '0', CONTENT_DIR: dir });
+    expect(await run.exited).to.equal(1);
+    expect(run.output.stderr).to.equal(
+      `accredit: The program content is invalid (1 problem):\n  ${file}: questions[0].stem: must not be empty\n`,
+    );
+  });
 
   it('refuses to start on a port already in use', async () => {
     const first = spawnTool({ PORT: '0' });

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 
 const cli = resolve('dist/src/cli/main.js');
 
-describe('accredit platform (CLI)', () => {
+describe('accredit CLI', () => {
   let dir: string;
   const run = (...args: string[]) => {
     const result = spawnSync(process.execPath, [cli, ...args], {
@@ -93,6 +93,19 @@ describe('accredit platform (CLI)', () => {
     const option = run('platform', 'list', '--colour');
     expect(option.code).to.equal(2);
     expect(option.stderr).to.contain("Unknown option '--colour'");
+  });
+
+  it('validates the program content alone with content validate', () => {
+    const ok = run('content', 'validate', 'test/fixtures/program');
+    expect(ok.code, ok.stderr).to.equal(0);
+    expect(ok.stdout).to.match(
+      /^test\/fixtures\/program is valid: 2 courses \(6 questions\), 1 accreditations; content version [0-9a-f]{16}\n$/,
+    );
+    const bad = run('content', 'validate', dir);
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.equal(
+      `accredit: The program content is invalid (1 problem):\n  ${dir}: has no courses/ folder (CONTENT_DIR must point at the program's files)\n`,
+    );
   });
 
   it('says so when the platform to remove does not exist', () => {
