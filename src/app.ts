@@ -12,6 +12,13 @@ import { PlatformKeySets } from './lti/platform-key-sets.js';
 import { ToolKeyRing } from './lti/tool-key-ring.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import type { Storage } from './ports/storage.js';
+import { XapiSink } from './reporting/xapi/xapi-sink.js';
+import {
+  type DispatcherTiming,
+  defaultDispatcherTiming,
+  XapiDispatcher,
+} from './reporting/xapi-dispatcher.js';
+import { XapiLearningRecords } from './reporting/xapi-learning-records.js';
 import { SecretBox } from './security/secret-box.js';
 import { systemIds } from './security/system-ids.js';
 import { ProgramVersions } from './services/exam/program-versions.js';
@@ -33,6 +40,8 @@ export interface AppOptions {
   readonly storage?: Storage;
   /** The program; loaded from CONTENT_DIR otherwise (a ContentError stops the start). */
   readonly program?: Program;
+  /** Delivery timing of the outbox (tests shorten it). */
+  readonly dispatcherTiming?: Partial<DispatcherTiming>;
 }
 
 /** The composition root: wires storage, LTI, services and HTTP. */
@@ -42,6 +51,13 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
   const storage = options.storage ?? (await openSqlStorage(config.database));
   const programs = new ProgramVersions(program, storage.contentVersions);
   await programs.publish(clock);
+  const records = new XapiLearningRecords({
+    platforms: storage.platforms,
+    program: () => programs.current,
+    toolUrl: config.publicUrl,
+    ids: systemIds,
+    clock,
+  });
   const keyRing = new ToolKeyRing(storage.toolKeys, new SecretBox(config.ltiKey, 'tool-keys'), clock);
   await keyRing.ensureKey();
   const userAgent = `Accredit/0.1.0 (+${config.publicUrl})`;
@@ -66,6 +82,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     clock,
     ids: systemIds,
     programs,
+    records,
     logger: options.logger,
     keyRing,
     keySets: new PlatformKeySets(userAgent),
@@ -81,12 +98,24 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
   }, defaults.purgeIntervalSeconds * 1000);
   purge.unref();
   const sweeper = setInterval(() => {
-    sweepOverdueAttempts({ storage, programs, clock, ids: systemIds }).then(
+    sweepOverdueAttempts({ storage, programs, clock, ids: systemIds, records }).then(
       (closed) => closed > 0 && options.logger.info({ closed }, 'submitted attempts past their deadline'),
       (err: unknown) => options.logger.warn({ err }, 'closing overdue attempts failed; will retry'),
     );
   }, defaults.sweepIntervalSeconds * 1000);
   sweeper.unref();
+
+  // With no LRS configured, statements stay queued and visible as undelivered, never dropped.
+  const dispatcher = config.lrs
+    ? new XapiDispatcher({
+        storage,
+        sink: new XapiSink(config.lrs, userAgent),
+        clock,
+        logger: options.logger,
+        timing: { ...defaultDispatcherTiming, ...options.dispatcherTiming },
+      })
+    : undefined;
+  dispatcher?.start();
 
   return {
     app: createHttpApp(tool),
@@ -94,6 +123,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     close: async () => {
       clearInterval(purge);
       clearInterval(sweeper);
+      await dispatcher?.stop();
       if (!options.storage) await storage.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { getOutbox, outboxRetrySchema, retryOutbox } from './handlers/admin-outbox-handlers.js';
 import { addPlatform, deletePlatform, listPlatforms } from './handlers/admin-platform-handlers.js';
 import { healthz, readyz } from './handlers/health-handlers.js';
 import {
@@ -88,6 +89,21 @@ export const routes: readonly Route[] = [
     access: 'admin',
     summary: 'Remove a platform and its deployments',
     handler: deletePlatform,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/outbox',
+    access: 'admin',
+    summary: 'Delivery status of the xAPI and grade outbox: counts, and what is pending or dead, with why',
+    handler: getOutbox,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/outbox/retry',
+    access: 'admin',
+    summary: 'Send outbox entries again now: given ids, or every dead one',
+    body: () => outboxRetrySchema,
+    handler: retryOutbox,
   },
   {
     method: 'get',

@@ -5,6 +5,7 @@ import type { PlatformKeySets } from '../lti/platform-key-sets.js';
 import type { ToolKeyRing } from '../lti/tool-key-ring.js';
 import type { Clock } from '../ports/clock.js';
 import type { Ids } from '../ports/ids.js';
+import type { LearningRecords } from '../ports/learning-records.js';
 import type { Storage } from '../ports/storage.js';
 import type { ProgramVersions } from '../services/exam/program-versions.js';
 
@@ -15,6 +16,7 @@ export interface ToolContext {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly programs: ProgramVersions;
+  readonly records: LearningRecords;
   readonly logger: Logger;
   readonly keyRing: ToolKeyRing;
   readonly keySets: PlatformKeySets;

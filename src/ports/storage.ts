@@ -104,8 +104,55 @@ export interface LearningPathVisitRepository {
   lastVisit(learner: Learner, courseId: string): Promise<Date | undefined>;
 }
 
+export type OutboxTarget = 'xapi' | 'ags';
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+/** One thing to deliver: its payload is frozen when it is queued, so every retry sends the same bytes. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly target: OutboxTarget;
+  readonly kind: string;
+  readonly payload: string;
+  readonly status: OutboxStatus;
+  readonly tries: number;
+  readonly nextTryAt: Date;
+  readonly lastError: string | undefined;
+  readonly createdAt: Date;
+  readonly deliveredAt: Date | undefined;
+}
+
+export interface OutboxRepository {
+  enqueue(
+    entries: readonly { id: string; target: OutboxTarget; kind: string; payload: string }[],
+    at: Date,
+  ): Promise<void>;
+  /**
+   * Leases up to `limit` due pending entries of a target to `owner` until `leaseUntil`, in one
+   * atomic step: two dispatchers (two processes on one PostgreSQL) never get the same entry.
+   */
+  claim(
+    target: OutboxTarget,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<OutboxEntry[]>;
+  markDelivered(ids: readonly string[], owner: string, at: Date): Promise<void>;
+  /** Another try later, keeping why this one failed. */
+  markRetry(id: string, owner: string, nextTryAt: Date, error: string): Promise<void>;
+  /** No more tries: a permanent refusal, kept with its reason for the admin. */
+  markDead(id: string, owner: string, error: string, at: Date): Promise<void>;
+  /** Dead or pending entries back to due now; returns how many. */
+  retry(ids: readonly string[] | 'all-dead', now: Date): Promise<number>;
+  counts(): Promise<
+    { target: OutboxTarget; status: OutboxStatus; count: number; oldest: Date | undefined }[]
+  >;
+  list(filter: { status?: OutboxStatus; target?: OutboxTarget; limit: number }): Promise<OutboxEntry[]>;
+}
+
 /** The repositories whose writes can share one transaction. */
 export interface Repositories {
+  readonly outbox: OutboxRepository;
   readonly attempts: AttemptRepository;
   readonly contentVersions: ContentVersionRepository;
   readonly learningPathVisits: LearningPathVisitRepository;
@@ -122,6 +169,7 @@ export interface Storage {
   readonly attempts: AttemptRepository;
   readonly contentVersions: ContentVersionRepository;
   readonly learningPathVisits: LearningPathVisitRepository;
+  readonly outbox: OutboxRepository;
   /** Runs `work` in one database transaction: all its writes land, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

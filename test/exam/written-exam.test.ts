@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { XapiLearningRecords } from '../../src/reporting/xapi-learning-records.js';
 import { systemIds } from '../../src/security/system-ids.js';
 import { ProgramVersions } from '../../src/services/exam/program-versions.js';
 import { sweepOverdueAttempts } from '../../src/services/exam/sweep-overdue-attempts.js';
@@ -98,6 +99,41 @@ for (const database of testDatabases) {
           ],
         },
       ]);
+    });
+
+    it('queues the statements of every step in the outbox, kept undelivered while no LRS is configured', async () => {
+      const api = await learner();
+      const attempt = await start(api);
+      await answerAll(api, attempt.id, attempt.questions, rightPicks);
+      await api.call('POST', `/api/attempts/${attempt.id}/submit`);
+      const res = await fixture.tool.admin('GET', '/api/admin/outbox?status=pending&target=xapi');
+      const body = (await res.json()) as { lrsConfigured: boolean; entries: { id: string; kind: string }[] };
+      expect(body.lrsConfigured).to.equal(false);
+      const mine = [];
+      for (const entry of body.entries) {
+        const [stored] = await fixture.storage.outbox
+          .list({ status: 'pending', limit: 1000 })
+          .then((all) => all.filter((e) => e.id === entry.id));
+        if (stored && JSON.parse(stored.payload).context.registration === attempt.id) mine.push(entry.kind);
+      }
+      expect(mine.sort()).to.deep.equal(
+        [
+          'answered',
+          'answered',
+          'answered',
+          'answered',
+          'completed',
+          'initialized',
+          'passed',
+          'terminated',
+        ].sort(),
+      );
+      const bad = await fixture.tool.admin('GET', '/api/admin/outbox?status=lost');
+      expect(bad.status).to.equal(400);
+      expect(await bad.json()).to.deep.equal({
+        error: 'invalid_request',
+        message: "status must be pending, delivered or dead, not 'lost'.",
+      });
     });
 
     it('fails a learner, then enforces the cooldown, the remediation and the attempt limit', async () => {
@@ -214,6 +250,13 @@ for (const database of testDatabases) {
         programs: new ProgramVersions(testProgram, fixture.storage.contentVersions),
         clock,
         ids: systemIds,
+        records: new XapiLearningRecords({
+          platforms: fixture.storage.platforms,
+          program: () => testProgram,
+          toolUrl: fixture.tool.url,
+          ids: systemIds,
+          clock,
+        }),
       };
       expect(await sweepOverdueAttempts(deps)).to.be.at.least(1);
       const swept = await fixture.storage.attempts.findById(attempt.id);

@@ -201,6 +201,72 @@ for (const database of testDatabases) {
       });
     });
 
+    describe('outbox', () => {
+      const t0 = at('2026-01-01T00:00:00Z');
+      const later = (s: number) => new Date(t0.getTime() + s * 1000);
+      const entries = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({
+          id: `e-${String(i).padStart(2, '0')}`,
+          target: 'xapi' as const,
+          kind: 'k',
+          payload: `{"n":${i}}`,
+        }));
+
+      it('gives concurrent dispatchers disjoint entries, oldest first', async () => {
+        await storage.outbox.enqueue(entries(20), t0);
+        const claims = await Promise.all(
+          ['a', 'b', 'c', 'd'].map((owner) => storage.outbox.claim('xapi', owner, later(1), later(61), 8)),
+        );
+        const ids = claims.flat().map((e) => e.id);
+        expect(ids).to.have.length(20);
+        expect(new Set(ids).size).to.equal(20);
+        for (const claim of claims) {
+          expect(claim.map((e) => e.id)).to.deep.equal([...claim.map((e) => e.id)].sort());
+          expect(claim.every((e) => e.tries === 1)).to.equal(true);
+        }
+        expect(await storage.outbox.claim('xapi', 'e', later(2), later(62), 8)).to.deep.equal([]);
+        expect(await storage.outbox.claim('ags', 'e', later(2), later(62), 8)).to.deep.equal([]);
+      });
+
+      it('lets another dispatcher take entries whose lease ran out, and ignores the old owner', async () => {
+        await storage.outbox.enqueue(entries(2), t0);
+        const [first] = await storage.outbox.claim('xapi', 'crashed', later(1), later(61), 1);
+        const taken = await storage.outbox.claim('xapi', 'survivor', later(62), later(122), 5);
+        expect(taken.map((e) => e.id)).to.deep.equal(['e-00', 'e-01']);
+        expect(taken[0]!.tries).to.equal(2);
+        await storage.outbox.markDelivered([first!.id], 'crashed', later(63));
+        expect((await storage.outbox.list({ status: 'delivered', limit: 10 })).length).to.equal(0);
+        await storage.outbox.markDelivered(['e-00'], 'survivor', later(63));
+        await storage.outbox.markRetry('e-01', 'survivor', later(100), 'LRS answered 503');
+        await storage.outbox.markRetry('e-01', 'crashed', later(5), 'ignored');
+        const [retrying] = await storage.outbox.list({ status: 'pending', limit: 10 });
+        expect(retrying).to.deep.include({ id: 'e-01', lastError: 'LRS answered 503', tries: 1 });
+        expect(retrying!.nextTryAt.toISOString()).to.equal(later(100).toISOString());
+        expect(await storage.outbox.claim('xapi', 'x', later(99), later(200), 5)).to.deep.equal([]);
+        expect(
+          (await storage.outbox.claim('xapi', 'x', later(100), later(200), 5)).map((e) => e.id),
+        ).to.deep.equal(['e-01']);
+      });
+
+      it('keeps dead entries with their reason until an admin retries them', async () => {
+        await storage.outbox.enqueue(entries(3), t0);
+        await storage.outbox.claim('xapi', 'o', later(1), later(61), 3);
+        await storage.outbox.markDead('e-00', 'o', 'LRS answered 400: bad', later(2));
+        await storage.outbox.markDead('e-01', 'o', 'LRS answered 409: other', later(2));
+        await storage.outbox.markDelivered(['e-02'], 'o', later(2));
+        const counts = await storage.outbox.counts();
+        expect(counts.map((c) => [c.target, c.status, c.count])).to.deep.equal([
+          ['xapi', 'dead', 2],
+          ['xapi', 'delivered', 1],
+        ]);
+        expect(await storage.outbox.retry(['e-00', 'e-02'], later(3))).to.equal(1);
+        expect(await storage.outbox.retry('all-dead', later(3))).to.equal(1);
+        expect(
+          (await storage.outbox.claim('xapi', 'p', later(4), later(64), 5)).map((e) => e.id),
+        ).to.deep.equal(['e-00', 'e-01']);
+      });
+    });
+
     it('answers a ping', async () => {
       await storage.ping();
     });

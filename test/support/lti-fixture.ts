@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { ResolvedConfig } from '../../src/config/config.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { type RunningTool, startTool } from './start-tool.js';
 import type { TestDatabase } from './test-databases.js';
@@ -11,14 +12,17 @@ export interface LtiFixture {
 }
 
 /** Mocha hooks for a suite: a fresh database, the tool on it, and a test platform registered with it. */
-export function useRegisteredPlatform(database: TestDatabase, options: { clock?: Clock } = {}): LtiFixture {
+export function useRegisteredPlatform(
+  database: TestDatabase,
+  options: { clock?: Clock; config?: () => Partial<ResolvedConfig> } = {},
+): LtiFixture {
   const fixture = {} as LtiFixture;
   before(async () => {
     fixture.storage = await database.open();
     // With a moving clock, sessions must outlive the jumps a test makes.
     fixture.tool = await startTool(fixture.storage, {
-      ...options,
-      ...(options.clock ? { config: { sessionTtlMinutes: 60 * 24 * 365 } } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      config: { ...(options.clock ? { sessionTtlMinutes: 60 * 24 * 365 } : {}), ...options.config?.() },
     });
     fixture.platform = await TestPlatform.start();
     if (options.clock) fixture.platform.now = () => options.clock!.now();

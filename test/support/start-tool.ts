@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../../src/config/config.js';
 import type { Program } from '../../src/domain/content/program.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Storage } from '../../src/ports/storage.js';
+import type { DispatcherTiming } from '../../src/reporting/xapi-dispatcher.js';
 import { closeServer, listenOnLoopback } from './http-server.js';
 import { testProgram } from './test-program.js';
 
@@ -21,7 +22,13 @@ export interface RunningTool {
 /** Starts the tool on 127.0.0.1, port 0, over the given storage, with real HTTP. */
 export async function startTool(
   storage: Storage,
-  options: { clock?: Clock; config?: Partial<ResolvedConfig>; logs?: string[]; program?: Program } = {},
+  options: {
+    clock?: Clock;
+    config?: Partial<ResolvedConfig>;
+    logs?: string[];
+    program?: Program;
+    dispatcherTiming?: Partial<DispatcherTiming>;
+  } = {},
 ): Promise<RunningTool> {
   const { server, url } = await listenOnLoopback();
   const config: ResolvedConfig = {
@@ -44,6 +51,7 @@ export async function startTool(
       : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     storage,
     program: options.program ?? testProgram,
+    dispatcherTiming: { idleMs: 50, backoffBaseMs: 100, backoffMaxMs: 500, ...options.dispatcherTiming },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   server.on('request', tool.app);

@@ -11,7 +11,9 @@ describe('content Markdown', () => {
   });
 
   it('escapes raw HTML and refuses script links', () => {
-    expect(renderMarkdown('<script>alert(1)</script>')).to.equal('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(renderMarkdown('<script>alert(1)</script>')).to.equal(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
     expect(renderMarkdown('<img src=x onerror=alert(1)>')).to.not.contain('<img');
     expect(renderMarkdown('[x](javascript:alert(1))')).to.not.contain('href="javascript');
   });

@@ -19,7 +19,13 @@ function learnerOf(res: Response): Learner {
 }
 
 function examDeps(tool: ToolContext): ExamDeps {
-  return { storage: tool.storage, programs: tool.programs, clock: tool.clock, ids: tool.ids };
+  return {
+    storage: tool.storage,
+    programs: tool.programs,
+    clock: tool.clock,
+    ids: tool.ids,
+    records: tool.records,
+  };
 }
 
 async function sendAttempt(

@@ -2,6 +2,7 @@ import type { Attempt, Learner } from '../../domain/exam/attempt.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
+import type { LearningRecords } from '../../ports/learning-records.js';
 import type { Storage } from '../../ports/storage.js';
 import type { ProgramVersions } from './program-versions.js';
 
@@ -10,6 +11,7 @@ export interface ExamDeps {
   readonly programs: ProgramVersions;
   readonly clock: Clock;
   readonly ids: Ids;
+  readonly records: LearningRecords;
 }
 
 /** The attempt, when it exists and belongs to the learner: 404 or 403 otherwise, nothing changed. */

@@ -1,11 +1,16 @@
 import type { Course, Question } from '../../domain/content/program.js';
 import type { Attempt } from '../../domain/exam/attempt.js';
 import { scoreAttempt } from '../../domain/exam/scoring.js';
+import type { LearningRecords, RecordActor } from '../../ports/learning-records.js';
 import type { Repositories } from '../../ports/storage.js';
 
-/** Scores an open attempt and records it as submitted; returns the attempt as it now stands. */
+/**
+ * Scores an open attempt and records it as submitted, queueing what must be reported in the same
+ * transaction; returns the attempt as it now stands.
+ */
 export async function finishAttempt(
   repositories: Repositories,
+  report: { records: LearningRecords; actor: RecordActor },
   attempt: Attempt,
   course: Course,
   at: Date,
@@ -18,5 +23,7 @@ export async function finishAttempt(
     const current = await repositories.attempts.findById(attempt.id);
     if (current) return current;
   }
-  return { ...attempt, status: 'submitted', submittedAt, submittedBy: by, result };
+  const finished: Attempt = { ...attempt, status: 'submitted', submittedAt, submittedBy: by, result };
+  await repositories.outbox.enqueue(report.records.attemptSubmitted(report.actor, finished, course), at);
+  return finished;
 }

@@ -12,9 +12,10 @@ export async function closeIfOverdue(deps: ExamDeps, attempt: Attempt): Promise<
   const now = deps.clock.now();
   if (!isOverdue(attempt, now)) return attempt;
   const course = await deps.programs.courseAt(attempt.contentVersion, attempt.courseId);
+  const report = { records: deps.records, actor: await deps.records.actorOf(attempt.learner) };
   return deps.storage.transaction(async (repos) => {
     const locked = await repos.attempts.findByIdForUpdate(attempt.id);
     if (!locked || locked.status === 'submitted') return locked ?? attempt;
-    return finishAttempt(repos, locked, course, now, 'timeout');
+    return finishAttempt(repos, report, locked, course, now, 'timeout');
   });
 }

@@ -17,6 +17,7 @@ export async function saveResponse(
   selected: readonly string[],
 ): Promise<Attempt> {
   const now = deps.clock.now();
+  const report = { records: deps.records, actor: await deps.records.actorOf(learner) };
   const outcome = await deps.storage.transaction(async (repos) => {
     const attempt = requireOwnAttempt(await repos.attempts.findByIdForUpdate(attemptId), attemptId, learner);
     if (attempt.status === 'submitted') return { kind: 'closed' as const, attempt };
@@ -24,7 +25,7 @@ export async function saveResponse(
     if (isOverdue(attempt, now)) {
       return {
         kind: 'closed' as const,
-        attempt: await finishAttempt(repos, attempt, course, now, 'timeout'),
+        attempt: await finishAttempt(repos, report, attempt, course, now, 'timeout'),
       };
     }
     const item = attempt.items.find((i) => i.questionId === questionId);
@@ -39,6 +40,7 @@ export async function saveResponse(
       ...attempt,
       responses: { ...attempt.responses, [questionId]: { selected, savedAt: now } },
     };
+    await repos.outbox.enqueue(deps.records.responseSaved(report.actor, saved, course, questionId), now);
     return { kind: 'saved' as const, attempt: saved };
   });
   if (outcome.kind === 'saved') return outcome.attempt;

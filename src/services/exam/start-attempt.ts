@@ -18,10 +18,11 @@ export async function startAttempt(
   const history = await deps.storage.attempts.listForLearner(learner, courseId);
   const open = history.find((a) => a.status === 'in_progress');
   if (open && !isOverdue(open, now)) return { attempt: open, created: false };
+  const report = { records: deps.records, actor: await deps.records.actorOf(learner) };
   if (open) {
     const pinned = await deps.programs.courseAt(open.contentVersion, courseId);
     const finished = await deps.storage.transaction((repos) =>
-      finishAttempt(repos, open, pinned, now, 'timeout'),
+      finishAttempt(repos, report, open, pinned, now, 'timeout'),
     );
     history.splice(history.indexOf(open), 1, finished);
   }
@@ -39,7 +40,12 @@ export async function startAttempt(
     seed: deps.ids.token(),
     now,
   });
-  return deps.storage.attempts.insertIfNoneOpen(attempt);
+  return deps.storage.transaction(async (repos) => {
+    const outcome = await repos.attempts.insertIfNoneOpen(attempt);
+    if (outcome.created)
+      await repos.outbox.enqueue(deps.records.attemptStarted(report.actor, attempt, course), now);
+    return outcome;
+  });
 }
 
 function refusal(

@@ -10,6 +10,22 @@ export interface Database {
   attempts: AttemptsTable;
   attempt_responses: AttemptResponsesTable;
   learning_path_visits: LearningPathVisitsTable;
+  outbox: OutboxTable;
+}
+
+export interface OutboxTable {
+  id: string;
+  target: string;
+  kind: string;
+  payload: string;
+  status: string;
+  tries: number;
+  next_try_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
 }
 
 export interface ContentVersionsTable {

@@ -1,8 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Attempt, AttemptItem, AttemptResult, Learner, Response } from '../../domain/exam/attempt.js';
 import type { AttemptRepository } from '../../ports/storage.js';
 import type { AttemptsTable, Database } from './database-schema.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 export class SqlAttemptRepository implements AttemptRepository {
   constructor(
@@ -11,34 +10,38 @@ export class SqlAttemptRepository implements AttemptRepository {
   ) {}
 
   async insertIfNoneOpen(attempt: Attempt): Promise<{ attempt: Attempt; created: boolean }> {
-    try {
-      await this.db
-        .insertInto('attempts')
-        .values({
-          id: attempt.id,
-          platform_id: attempt.learner.platformId,
-          subject: attempt.learner.subject,
-          course_id: attempt.courseId,
-          content_version: attempt.contentVersion,
-          seed: attempt.seed,
-          items: JSON.stringify(attempt.items),
-          status: attempt.status,
-          started_at: attempt.startedAt.toISOString(),
-          deadline: attempt.deadline.toISOString(),
-          submitted_at: null,
-          submitted_by: null,
-          result: null,
-        })
-        .execute();
-      return { attempt, created: true };
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      const open = (await this.listForLearner(attempt.learner, attempt.courseId)).find(
-        (a) => a.status === 'in_progress',
-      );
-      if (!open) throw err;
-      return { attempt: open, created: false };
-    }
+    const inserted = await this.db
+      .insertInto('attempts')
+      .values({
+        id: attempt.id,
+        platform_id: attempt.learner.platformId,
+        subject: attempt.learner.subject,
+        course_id: attempt.courseId,
+        content_version: attempt.contentVersion,
+        seed: attempt.seed,
+        items: JSON.stringify(attempt.items),
+        status: attempt.status,
+        started_at: attempt.startedAt.toISOString(),
+        deadline: attempt.deadline.toISOString(),
+        submitted_at: null,
+        submitted_by: null,
+        result: null,
+      })
+      // The partial unique index holds one open attempt per learner and course; a second insert
+      // does nothing (no error, so a surrounding PostgreSQL transaction stays usable).
+      .onConflict((oc) =>
+        oc
+          .columns(['platform_id', 'subject', 'course_id'])
+          .where('status', '=', sql.lit('in_progress'))
+          .doNothing(),
+      )
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { attempt, created: true };
+    const open = (await this.listForLearner(attempt.learner, attempt.courseId)).find(
+      (a) => a.status === 'in_progress',
+    );
+    if (!open) throw new Error(`attempt ${attempt.id} was neither inserted nor found open`);
+    return { attempt: open, created: false };
   }
 
   async findById(id: string): Promise<Attempt | undefined> {

@@ -10,6 +10,7 @@ import { SqlContentVersionRepository } from './sql-content-version-repository.js
 import { SqlLearningPathVisitRepository } from './sql-learning-path-visit-repository.js';
 import { SqlLoginStateRepository } from './sql-login-state-repository.js';
 import { SqlLtiRecordRepository } from './sql-lti-record-repository.js';
+import { SqlOutboxRepository } from './sql-outbox-repository.js';
 import { SqlPlatformRepository } from './sql-platform-repository.js';
 import { SqlSessionRepository } from './sql-session-repository.js';
 import { SqlToolKeyRepository } from './sql-tool-key-repository.js';
@@ -50,5 +51,6 @@ function repositories(db: Kysely<Database>, backend: 'sqlite' | 'postgres'): Rep
     attempts: new SqlAttemptRepository(db, backend),
     contentVersions: new SqlContentVersionRepository(db),
     learningPathVisits: new SqlLearningPathVisitRepository(db),
+    outbox: new SqlOutboxRepository(db, backend),
   };
 }

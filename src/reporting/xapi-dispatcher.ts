@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../ports/clock.js';
+import type { OutboxEntry, Storage } from '../ports/storage.js';
+import { isTransient, nextTryDelayMs } from './delivery-policy.js';
+import type { LrsAnswer, XapiSink } from './xapi/xapi-sink.js';
+
+export interface DispatcherTiming {
+  /** How long to wait when there was nothing to send. */
+  readonly idleMs: number;
+  /** How long a claimed batch is ours before another dispatcher may take it. */
+  readonly leaseMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly batchSize: number;
+  readonly batchBytes: number;
+}
+
+export const defaultDispatcherTiming: DispatcherTiming = {
+  idleMs: 1000,
+  leaseMs: 60_000,
+  backoffBaseMs: 2000,
+  backoffMaxMs: 10 * 60_000,
+  batchSize: 50,
+  batchBytes: 1_000_000,
+};
+
+/**
+ * Delivers queued xAPI statements to the LRS: claims due rows with a lease (safe with several
+ * processes), sends them in batches capped by count and bytes, and on refusal narrows down:
+ * a 400 or 409 batch is bisected until the one bad statement is dead-lettered with the LRS's
+ * words while the rest flow; a 413 halves the batch. 5xx, 429, 401, timeouts and connection errors
+ * are tried again later with back-off. Statement ids are fixed, so a resend is harmless.
+ */
+export class XapiDispatcher {
+  private readonly owner = `xapi-${randomUUID()}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: {
+      storage: Storage;
+      sink: XapiSink;
+      clock: Clock;
+      logger: Logger;
+      timing: DispatcherTiming;
+    },
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: claim what is due and deliver it; resolves to how many were claimed. */
+  async runOnce(): Promise<number> {
+    const { storage, clock, timing } = this.deps;
+    const now = clock.now();
+    const claimed = await storage.outbox.claim(
+      'xapi',
+      this.owner,
+      now,
+      new Date(now.getTime() + timing.leaseMs),
+      timing.batchSize,
+    );
+    for (const batch of byteCappedBatches(claimed, timing.batchBytes)) await this.deliver(batch);
+    return claimed.length;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce().then(
+        (claimed) => this.schedule(claimed >= this.deps.timing.batchSize ? 0 : this.deps.timing.idleMs),
+        (err: unknown) => {
+          this.deps.logger.warn({ err }, 'xAPI delivery pass failed; trying again');
+          this.schedule(this.deps.timing.idleMs);
+        },
+      );
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async deliver(batch: OutboxEntry[]): Promise<void> {
+    const answer = await this.deps.sink.send(batch.map((e) => e.payload));
+    if (answer.reached && answer.status < 300) {
+      await this.deps.storage.outbox.markDelivered(
+        batch.map((e) => e.id),
+        this.owner,
+        this.deps.clock.now(),
+      );
+      return;
+    }
+    if (answer.reached && [400, 409, 413].includes(answer.status)) {
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        await this.deliver(batch.slice(0, half));
+        await this.deliver(batch.slice(half));
+        return;
+      }
+      const entry = batch[0]!;
+      await this.deps.storage.outbox.markDead(entry.id, this.owner, describe(answer), this.deps.clock.now());
+      this.deps.logger.error(
+        { outboxId: entry.id, status: answer.status },
+        'the LRS refused a statement; dead-lettered',
+      );
+      return;
+    }
+    if (answer.reached && !isTransient(answer.status)) {
+      for (const entry of batch) {
+        await this.deps.storage.outbox.markDead(
+          entry.id,
+          this.owner,
+          describe(answer),
+          this.deps.clock.now(),
+        );
+      }
+      return;
+    }
+    const now = this.deps.clock.now();
+    for (const entry of batch) {
+      const delay = nextTryDelayMs(
+        entry.tries,
+        answer.reached ? answer.retryAfterSeconds : undefined,
+        Math.random,
+        {
+          baseMs: this.deps.timing.backoffBaseMs,
+          maxMs: this.deps.timing.backoffMaxMs,
+        },
+      );
+      await this.deps.storage.outbox.markRetry(
+        entry.id,
+        this.owner,
+        new Date(now.getTime() + delay),
+        describe(answer),
+      );
+    }
+  }
+}
+
+function describe(answer: LrsAnswer): string {
+  return answer.reached
+    ? `LRS answered ${answer.status}: ${answer.body}`
+    : `LRS not reached: ${answer.error}`;
+}
+
+/** Splits claimed entries into batches whose payloads stay under the byte cap. */
+function byteCappedBatches(entries: OutboxEntry[], maxBytes: number): OutboxEntry[][] {
+  const batches: OutboxEntry[][] = [];
+  let current: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = Buffer.byteLength(entry.payload);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
