@@ -106,10 +106,20 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
   sweeper.unref();
 
   // With no LRS configured, statements stay queued and visible as undelivered, never dropped.
-  const dispatcher = config.lrs
+  const sink = config.lrs ? new XapiSink(config.lrs, userAgent) : undefined;
+  sink?.versions().then(
+    (versions) => {
+      if (!versions.some((v) => v.startsWith('1.0.'))) {
+        options.logger.error({ versions }, 'the LRS does not serve xAPI 1.0.x; statements will be refused');
+      }
+    },
+    (err: unknown) =>
+      options.logger.warn({ err }, 'the LRS did not answer GET /about; statements wait in the outbox'),
+  );
+  const dispatcher = sink
     ? new XapiDispatcher({
         storage,
-        sink: new XapiSink(config.lrs, userAgent),
+        sink,
         clock,
         logger: options.logger,
         timing: { ...defaultDispatcherTiming, ...options.dispatcherTiming },

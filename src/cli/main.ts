@@ -5,6 +5,7 @@ import { ContentError } from '../content/content-error.js';
 import { AppError } from '../errors.js';
 import { openSqlStorage } from '../storage/sql/sql-storage.js';
 import { contentCommand } from './content-command.js';
+import { outboxCommand } from './outbox-command.js';
 import { platformCommand } from './platform-command.js';
 import { UsageError, usage } from './usage.js';
 
@@ -15,7 +16,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return area === undefined ? 2 : 0;
   }
-  if (area !== 'platform' && area !== 'content') throw new UsageError(`unknown command '${area}'`);
+  if (area !== 'platform' && area !== 'content' && area !== 'outbox')
+    throw new UsageError(`unknown command '${area}'`);
   const config = loadConfig(process.env);
   if (area === 'content') {
     process.stdout.write(await contentCommand(rest, config.contentDir));
@@ -23,7 +25,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const storage = await openSqlStorage(config.database);
   try {
-    const output = await platformCommand(storage, rest, { httpsRequired: config.production });
+    const output =
+      area === 'outbox'
+        ? await outboxCommand(storage, rest)
+        : await platformCommand(storage, rest, { httpsRequired: config.production });
     process.stdout.write(output);
     return 0;
   } finally {

@@ -7,6 +7,9 @@ export const usage = `Usage: accredit <command>   (or: npm run cli -- <command>)
                [--token-audience AUD] [--accept-new-deployments] [--json]
   platform list [--json]
   platform remove ID
+  outbox status [--json]     what waits to reach the LRS or the LMS, and what is dead
+  outbox retry ID [ID ...]   send entries again now
+  outbox retry-dead          send every dead entry again now
   content validate [DIR]     check the program's files (default: CONTENT_DIR, ./config)
 
 The database is the one DATABASE_URL names (default: sqlite:./data/accredit.sqlite).

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'chai';
+import { openSqlStorage } from '../../src/storage/sql/sql-storage.js';
 
 const cli = resolve('dist/src/cli/main.js');
 
@@ -105,6 +106,39 @@ describe('accredit CLI', () => {
     expect(bad.code).to.equal(1);
     expect(bad.stderr).to.equal(
       `accredit: The program content is invalid (1 problem):\n  ${dir}: has no courses/ folder (CONTENT_DIR must point at the program's files)\n`,
+    );
+  });
+
+  it('shows the outbox and sends dead entries again', async () => {
+    const storage = await openSqlStorage({ kind: 'sqlite', file: join(dir, 'cli.sqlite') });
+    const t0 = new Date('2026-01-01T00:00:00.000Z');
+    await storage.outbox.enqueue(
+      [
+        { id: 'e-1', target: 'xapi', kind: 'passed', payload: '{}' },
+        { id: 'e-2', target: 'xapi', kind: 'answered', payload: '{}' },
+      ],
+      t0,
+    );
+    await storage.outbox.claim('xapi', 'o', t0, new Date('2026-01-01T00:01:00.000Z'), 1);
+    await storage.outbox.markDead('e-1', 'o', 'LRS answered 400: bad statement', t0);
+    await storage.close();
+
+    const status = run('outbox', 'status');
+    expect(status.code, status.stderr).to.equal(0);
+    expect(status.stdout).to.equal(
+      [
+        'xapi  dead            1  oldest 2026-01-01T00:00:00.000Z',
+        'xapi  pending         1  oldest 2026-01-01T00:00:00.000Z',
+        '',
+        'Dead (first 1):',
+        '  e-1  passed  tried 1×  LRS answered 400: bad statement',
+        '',
+      ].join('\n'),
+    );
+    expect(run('outbox', 'retry-dead').stdout).to.equal('1 dead entries will be sent again now.\n');
+    expect(run('outbox', 'retry', 'e-2', 'nope').stdout).to.equal('1 of 2 entries will be sent again now.\n');
+    expect(run('outbox', 'status').stdout).to.equal(
+      'xapi  pending         2  oldest 2026-01-01T00:00:00.000Z\n',
     );
   });
 
