@@ -1,0 +1,157 @@
+// npm run bench: figures for the outbox, printed, never asserted.
+// 1. statements per second delivered to a loopback LRS, with batching;
+// 2. the outbox's added cost per submitted attempt (start, 4 answers, submit) on SQLite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import type { Learner } from '../src/domain/exam/attempt.js';
+import { systemClock } from '../src/ports/clock.js';
+import type { LearningRecords } from '../src/ports/learning-records.js';
+import { XapiSink } from '../src/reporting/xapi/xapi-sink.js';
+import { defaultDispatcherTiming, XapiDispatcher } from '../src/reporting/xapi-dispatcher.js';
+import { XapiLearningRecords } from '../src/reporting/xapi-learning-records.js';
+import { systemIds } from '../src/security/system-ids.js';
+import { ProgramVersions } from '../src/services/exam/program-versions.js';
+import { saveResponse } from '../src/services/exam/save-response.js';
+import { startAttempt } from '../src/services/exam/start-attempt.js';
+import { submitAttempt } from '../src/services/exam/submit-attempt.js';
+import { openSqlStorage } from '../src/storage/sql/sql-storage.js';
+import { TestLrs } from '../test/support/test-lrs.js';
+import { testProgram } from '../test/support/test-program.js';
+
+const logger = pino({ level: 'silent' });
+const noRecords: LearningRecords = {
+  actorOf: async (l) => ({ issuer: 'https://lms.example.com', subject: l.subject }),
+  attemptStarted: () => [],
+  responseSaved: () => [],
+  attemptSubmitted: () => [],
+};
+
+async function withStorage<T>(
+  work: (storage: Awaited<ReturnType<typeof openSqlStorage>>) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'accredit-bench-'));
+  const storage = await openSqlStorage({ kind: 'sqlite', file: join(dir, 'bench.sqlite') });
+  try {
+    return await work(storage);
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function attempts(records: LearningRecords | 'xapi', count: number): Promise<number> {
+  return withStorage(async (storage) => {
+    const programs = new ProgramVersions(testProgram, storage.contentVersions);
+    await programs.publish(systemClock);
+    const deps = {
+      storage,
+      programs,
+      clock: systemClock,
+      ids: systemIds,
+      records:
+        records === 'xapi'
+          ? new XapiLearningRecords({
+              platforms: storage.platforms,
+              program: () => testProgram,
+              toolUrl: 'https://accredit.example.com',
+              ids: systemIds,
+              clock: systemClock,
+            })
+          : records,
+    };
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) {
+      const learner: Learner = { platformId: 'p', subject: `learner-${i}` };
+      const { attempt } = await startAttempt(deps, learner, 'pipelines');
+      for (const item of attempt.items)
+        await saveResponse(
+          deps,
+          learner,
+          attempt.id,
+          item.questionId,
+          item.questionId === 'q-tf' ? ['true'] : ['a'],
+        );
+      await submitAttempt(deps, learner, attempt.id);
+    }
+    return (performance.now() - started) / count;
+  });
+}
+
+async function deliveryRate(statements: number): Promise<{ perSecond: number; requests: number }> {
+  const lrs = await TestLrs.start();
+  try {
+    return await withStorage(async (storage) => {
+      const programs = new ProgramVersions(testProgram, storage.contentVersions);
+      await programs.publish(systemClock);
+      const deps = {
+        storage,
+        programs,
+        clock: systemClock,
+        ids: systemIds,
+        records: new XapiLearningRecords({
+          platforms: storage.platforms,
+          program: () => testProgram,
+          toolUrl: 'https://accredit.example.com',
+          ids: systemIds,
+          clock: systemClock,
+        }),
+      };
+      // Fill the outbox with real statements from real attempts (8 per attempt).
+      for (
+        let i = 0;
+        storage && (await storage.outbox.counts()).reduce((n, c) => n + c.count, 0) < statements;
+        i += 1
+      ) {
+        const learner: Learner = { platformId: 'p', subject: `d-${i}` };
+        const { attempt } = await startAttempt(deps, learner, 'pipelines');
+        for (const item of attempt.items)
+          await saveResponse(
+            deps,
+            learner,
+            attempt.id,
+            item.questionId,
+            item.questionId === 'q-tf' ? ['true'] : ['a'],
+          );
+        await submitAttempt(deps, learner, attempt.id);
+      }
+      const total = (await storage.outbox.counts()).reduce((n, c) => n + c.count, 0);
+      const dispatcher = new XapiDispatcher({
+        storage,
+        sink: new XapiSink(
+          { endpoint: lrs.endpoint, username: TestLrs.username, password: TestLrs.password },
+          'Accredit-bench',
+        ),
+        clock: systemClock,
+        logger,
+        timing: defaultDispatcherTiming,
+      });
+      const started = performance.now();
+      while ((await dispatcher.runOnce()) > 0) {
+        // keep claiming until nothing is due
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (lrs.stored.size !== total) throw new Error(`LRS holds ${lrs.stored.size} of ${total} statements`);
+      return { perSecond: total / seconds, requests: lrs.requests };
+    });
+  } finally {
+    await lrs.close();
+  }
+}
+
+const count = Number(process.env.BENCH_ATTEMPTS ?? 300);
+console.log(`Outbox benchmark (SQLite, ${count} attempts each way; BENCH_ATTEMPTS to change)`);
+await attempts(noRecords, 20);
+const without = await attempts(noRecords, count);
+const withOutbox = await attempts('xapi', count);
+console.log(`  attempt (start + 4 answers + submit) without reporting: ${without.toFixed(2)} ms`);
+console.log(`  the same with xAPI statements queued in the outbox:    ${withOutbox.toFixed(2)} ms`);
+console.log(
+  `  outbox added cost per submitted attempt:               ${(withOutbox - without).toFixed(2)} ms (8 statements)`,
+);
+const delivery = await deliveryRate(Number(process.env.BENCH_STATEMENTS ?? 4000));
+console.log(
+  `  delivery to a loopback LRS, batches of ${defaultDispatcherTiming.batchSize}: ${Math.round(delivery.perSecond)} statements/s (${delivery.requests} requests)`,
+);
