@@ -10,6 +10,7 @@ interface Question {
   id: string;
   options: { id: string; html: string }[];
 }
+// biome-ignore lint/suspicious/noExplicitAny: statements are read back as loose JSON.
 type Json = Record<string, any>;
 
 for (const database of testDatabases) {
