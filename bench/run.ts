@@ -9,10 +9,12 @@ import { pino } from 'pino';
 import type { Learner } from '../src/domain/exam/attempt.js';
 import { systemClock } from '../src/ports/clock.js';
 import type { LearningRecords } from '../src/ports/learning-records.js';
+import type { Storage } from '../src/ports/storage.js';
 import { XapiSink } from '../src/reporting/xapi/xapi-sink.js';
 import { defaultDispatcherTiming, XapiDispatcher } from '../src/reporting/xapi-dispatcher.js';
 import { XapiLearningRecords } from '../src/reporting/xapi-learning-records.js';
 import { systemIds } from '../src/security/system-ids.js';
+import type { ExamDeps } from '../src/services/exam/exam-deps.js';
 import { ProgramVersions } from '../src/services/exam/program-versions.js';
 import { saveResponse } from '../src/services/exam/save-response.js';
 import { startAttempt } from '../src/services/exam/start-attempt.js';
@@ -42,40 +44,47 @@ async function withStorage<T>(
   }
 }
 
+async function examDeps(storage: Storage, records: LearningRecords | 'xapi'): Promise<ExamDeps> {
+  const programs = new ProgramVersions(testProgram, storage.contentVersions);
+  await programs.publish(systemClock);
+  const xapi = () =>
+    new XapiLearningRecords({
+      platforms: storage.platforms,
+      program: () => testProgram,
+      toolUrl: 'https://accredit.example.com',
+      ids: systemIds,
+      clock: systemClock,
+    });
+  return {
+    storage,
+    programs,
+    clock: systemClock,
+    ids: systemIds,
+    records: records === 'xapi' ? xapi() : records,
+  };
+}
+
+/** One learner's whole attempt: start, answer every question, submit. */
+async function takeAttempt(deps: ExamDeps, subject: string): Promise<void> {
+  const learner: Learner = { platformId: 'p', subject };
+  const { attempt } = await startAttempt(deps, learner, 'pipelines');
+  for (const item of attempt.items) {
+    await saveResponse(
+      deps,
+      learner,
+      attempt.id,
+      item.questionId,
+      item.questionId === 'q-tf' ? ['true'] : ['a'],
+    );
+  }
+  await submitAttempt(deps, learner, attempt.id);
+}
+
 async function attempts(records: LearningRecords | 'xapi', count: number): Promise<number> {
   return withStorage(async (storage) => {
-    const programs = new ProgramVersions(testProgram, storage.contentVersions);
-    await programs.publish(systemClock);
-    const deps = {
-      storage,
-      programs,
-      clock: systemClock,
-      ids: systemIds,
-      records:
-        records === 'xapi'
-          ? new XapiLearningRecords({
-              platforms: storage.platforms,
-              program: () => testProgram,
-              toolUrl: 'https://accredit.example.com',
-              ids: systemIds,
-              clock: systemClock,
-            })
-          : records,
-    };
+    const deps = await examDeps(storage, records);
     const started = performance.now();
-    for (let i = 0; i < count; i += 1) {
-      const learner: Learner = { platformId: 'p', subject: `learner-${i}` };
-      const { attempt } = await startAttempt(deps, learner, 'pipelines');
-      for (const item of attempt.items)
-        await saveResponse(
-          deps,
-          learner,
-          attempt.id,
-          item.questionId,
-          item.questionId === 'q-tf' ? ['true'] : ['a'],
-        );
-      await submitAttempt(deps, learner, attempt.id);
-    }
+    for (let i = 0; i < count; i += 1) await takeAttempt(deps, `learner-${i}`);
     return (performance.now() - started) / count;
   });
 }
@@ -84,35 +93,9 @@ async function deliveryRate(statements: number): Promise<{ perSecond: number; re
   const lrs = await TestLrs.start();
   try {
     return await withStorage(async (storage) => {
-      const programs = new ProgramVersions(testProgram, storage.contentVersions);
-      await programs.publish(systemClock);
-      const deps = {
-        storage,
-        programs,
-        clock: systemClock,
-        ids: systemIds,
-        records: new XapiLearningRecords({
-          platforms: storage.platforms,
-          program: () => testProgram,
-          toolUrl: 'https://accredit.example.com',
-          ids: systemIds,
-          clock: systemClock,
-        }),
-      };
+      const deps = await examDeps(storage, 'xapi');
       // Fill the outbox with real statements from real attempts (8 per attempt).
-      for (let i = 0; i < Math.ceil(statements / 8); i += 1) {
-        const learner: Learner = { platformId: 'p', subject: `d-${i}` };
-        const { attempt } = await startAttempt(deps, learner, 'pipelines');
-        for (const item of attempt.items)
-          await saveResponse(
-            deps,
-            learner,
-            attempt.id,
-            item.questionId,
-            item.questionId === 'q-tf' ? ['true'] : ['a'],
-          );
-        await submitAttempt(deps, learner, attempt.id);
-      }
+      for (let i = 0; i < Math.ceil(statements / 8); i += 1) await takeAttempt(deps, `d-${i}`);
       const total = (await storage.outbox.counts()).reduce((n, c) => n + c.count, 0);
       const dispatcher = new XapiDispatcher({
         storage,
