@@ -2,6 +2,7 @@ import type express from 'express';
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config/config.js';
 import { defaults } from './config/defaults.js';
+import { redact } from './config/parse-database-url.js';
 import { loadProgram } from './content/load-program.js';
 import type { Program } from './domain/content/program.js';
 import { createHttpApp } from './http/create-http-app.js';
@@ -24,6 +25,7 @@ import { systemIds } from './security/system-ids.js';
 import { ProgramVersions } from './services/exam/program-versions.js';
 import { sweepOverdueAttempts } from './services/exam/sweep-overdue-attempts.js';
 import { purgeExpired } from './services/purge-expired.js';
+import { StartupError } from './startup-error.js';
 import { openSqlStorage } from './storage/sql/sql-storage.js';
 
 export interface App {
@@ -48,7 +50,7 @@ export interface AppOptions {
 export async function createApp(config: ResolvedConfig, options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const program = options.program ?? (await loadProgram(config.contentDir));
-  const storage = options.storage ?? (await openSqlStorage(config.database));
+  const storage = options.storage ?? (await openStorage(config));
   const programs = new ProgramVersions(program, storage.contentVersions);
   await programs.publish(clock);
   const records = new XapiLearningRecords({
@@ -137,4 +139,15 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
       if (!options.storage) await storage.close();
     },
   };
+}
+
+async function openStorage(config: ResolvedConfig): Promise<Storage> {
+  try {
+    return await openSqlStorage(config.database);
+  } catch (err) {
+    const where = config.database.kind === 'sqlite' ? config.database.file : redact(config.database.url);
+    throw new StartupError(
+      `DATABASE_URL: cannot open the database at ${where} (${err instanceof Error ? err.message : String(err)}); check that it runs and that the URL is right.`,
+    );
+  }
 }

@@ -3,10 +3,10 @@ import { type App, createApp } from './app.js';
 import { ConfigError } from './config/config-error.js';
 import { defaults } from './config/defaults.js';
 import { loadConfig } from './config/load-config.js';
-import { redact } from './config/parse-database-url.js';
 import { resolveSecrets } from './config/resolve-secrets.js';
 import { ContentError } from './content/content-error.js';
 import { createLogger } from './logger.js';
+import { StartupError } from './startup-error.js';
 
 /** Process entry: load config → create the app → listen; stop cleanly on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
@@ -19,16 +19,7 @@ async function main(): Promise<void> {
     );
   }
 
-  let app: App;
-  try {
-    app = await createApp(config, { logger });
-  } catch (err) {
-    if (err instanceof ContentError) throw err;
-    const where = config.database.kind === 'sqlite' ? config.database.file : redact(config.database.url);
-    throw new StartupError(
-      `DATABASE_URL: cannot open the database at ${where} (${err instanceof Error ? err.message : String(err)}); check that it runs and that the URL is right.`,
-    );
-  }
+  const app: App = await createApp(config, { logger });
 
   const server = createServer(app.app);
   server.keepAliveTimeout = 65_000;
@@ -65,8 +56,6 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 }
-
-class StartupError extends Error {}
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof StartupError || err instanceof ContentError) {

@@ -31,7 +31,6 @@ export async function startAttempt(
   const decision = decideStart(course.exam, history, lastVisit, now);
   if (!decision.allowed) throw refusal(decision, course.exam.attemptLimit, course.learningPath);
 
-  await deps.programs.publish(deps.clock);
   const attempt = drawAttempt({
     id: deps.ids.uuid(),
     learner,
