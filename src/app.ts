@@ -124,7 +124,11 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
         sink,
         clock,
         logger: options.logger,
-        timing: { ...defaultDispatcherTiming, ...options.dispatcherTiming },
+        timing: {
+          ...defaultDispatcherTiming,
+          leaseMs: config.outboxLeaseSeconds * 1000,
+          ...options.dispatcherTiming,
+        },
       })
     : undefined;
   dispatcher?.start();

@@ -23,6 +23,7 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: string;
   readonly sessionTtlMinutes: number;
+  readonly outboxLeaseSeconds: number;
 }
 
 export type ResolvedConfig = Config & { readonly adminToken: string; readonly ltiKey: string };

@@ -27,6 +27,8 @@ export const defaults = {
   jwksTimeoutMilliseconds: 5000,
   /** How often expired login states, sessions and LTI records are purged. */
   purgeIntervalSeconds: 300,
+  /** OUTBOX_LEASE_SECONDS: how long a dispatcher owns the rows it claimed; a crashed one's rows go to another after it. */
+  outboxLeaseSeconds: 60,
   /** How often open attempts past their deadline are submitted. */
   sweepIntervalSeconds: 15,
   /** How long a graceful shutdown waits for requests in flight. */

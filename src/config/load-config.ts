@@ -57,6 +57,12 @@ export function loadConfig(env: Env): Config {
     defaults.sessionTtlMinutes,
     problems,
   );
+  const outboxLeaseSeconds = parsePositiveInt(
+    'OUTBOX_LEASE_SECONDS',
+    value('OUTBOX_LEASE_SECONDS'),
+    defaults.outboxLeaseSeconds,
+    problems,
+  );
   const logLevel = value('LOG_LEVEL') ?? defaults.logLevel;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(
@@ -77,6 +83,7 @@ export function loadConfig(env: Env): Config {
     dataDir: value('DATA_DIR') ?? defaults.dataDir,
     logLevel,
     sessionTtlMinutes,
+    outboxLeaseSeconds,
   };
 }
 

@@ -43,6 +43,7 @@ export async function startTool(
     dataDir: './data',
     logLevel: 'silent',
     sessionTtlMinutes: 60,
+    outboxLeaseSeconds: 60,
     ...options.config,
   };
   const tool = await createApp(config, {

@@ -17,6 +17,9 @@ export class TestLrs {
   status: number | undefined;
   retryAfter: string | undefined;
   refuse: ((s: Statement) => boolean) | undefined;
+  /** Store, then wait this long before answering (a crash in between loses the answer, not the data). */
+  delayMs = 0;
+  conflicts = 0;
 
   private constructor(
     private readonly server: Server,
@@ -78,10 +81,12 @@ export class TestLrs {
         return send(400, { message: `statement ${s.id} is invalid: result.score.raw exceeds max` });
       const known = this.stored.get(s.id);
       if (known !== undefined && known !== JSON.stringify(s)) {
+        this.conflicts += 1;
         return send(409, { message: `a different statement ${s.id} is already stored` });
       }
     }
     for (const s of batch) this.stored.set(s.id, JSON.stringify(s));
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     return send(
       200,
       batch.map((s) => s.id),
