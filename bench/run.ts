@@ -10,6 +10,7 @@ import type { Learner } from '../src/domain/exam/attempt.js';
 import { systemClock } from '../src/ports/clock.js';
 import type { LearningRecords } from '../src/ports/learning-records.js';
 import type { Storage } from '../src/ports/storage.js';
+import { DeliveryMetrics } from '../src/reporting/delivery-metrics.js';
 import { XapiSink } from '../src/reporting/xapi/xapi-sink.js';
 import { defaultDispatcherTiming, XapiDispatcher } from '../src/reporting/xapi-dispatcher.js';
 import { XapiLearningRecords } from '../src/reporting/xapi-learning-records.js';
@@ -105,6 +106,7 @@ async function deliveryRate(statements: number): Promise<{ perSecond: number; re
         ),
         clock: systemClock,
         logger,
+        metrics: new DeliveryMetrics(),
         timing: defaultDispatcherTiming,
       });
       const started = performance.now();

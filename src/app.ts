@@ -13,6 +13,7 @@ import { PlatformKeySets } from './lti/platform-key-sets.js';
 import { ToolKeyRing } from './lti/tool-key-ring.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import type { Storage } from './ports/storage.js';
+import { DeliveryMetrics } from './reporting/delivery-metrics.js';
 import { XapiSink } from './reporting/xapi/xapi-sink.js';
 import {
   type DispatcherTiming,
@@ -78,6 +79,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     keyRing,
     clock,
   });
+  const metrics = new DeliveryMetrics();
   const tool: ToolContext = {
     config,
     storage,
@@ -85,6 +87,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     ids: systemIds,
     programs,
     records,
+    metrics,
     logger: options.logger,
     keyRing,
     keySets: new PlatformKeySets(userAgent),
@@ -124,6 +127,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
         sink,
         clock,
         logger: options.logger,
+        metrics,
         timing: {
           ...defaultDispatcherTiming,
           leaseMs: config.outboxLeaseSeconds * 1000,

@@ -12,6 +12,7 @@ import {
   putResponse,
 } from './handlers/learner-exam-handlers.js';
 import { ltiKeys, ltiLaunch, ltiLogin, ltiRegister } from './handlers/lti-handlers.js';
+import { metrics } from './handlers/metrics-handler.js';
 import { whoAmI } from './handlers/session-handlers.js';
 import { platformInputSchema } from './schemas/platform-input.js';
 import { responseInputSchema } from './schemas/response-input.js';
@@ -39,6 +40,7 @@ export const routes: readonly Route[] = [
     summary: 'The database answers (503 when not)',
     handler: readyz,
   },
+  { method: 'get', path: '/metrics', access: 'public', summary: 'Prometheus metrics', handler: metrics },
   {
     method: 'get',
     path: '/lti/login',

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Ids } from '../ports/ids.js';
 import type { LearningRecords } from '../ports/learning-records.js';
 import type { Storage } from '../ports/storage.js';
+import type { DeliveryMetrics } from '../reporting/delivery-metrics.js';
 import type { ProgramVersions } from '../services/exam/program-versions.js';
 
 /** What the HTTP handlers are given: wired once by app.ts. */
@@ -17,6 +18,7 @@ export interface ToolContext {
   readonly ids: Ids;
   readonly programs: ProgramVersions;
   readonly records: LearningRecords;
+  readonly metrics: DeliveryMetrics;
   readonly logger: Logger;
   readonly keyRing: ToolKeyRing;
   readonly keySets: PlatformKeySets;

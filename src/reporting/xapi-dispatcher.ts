@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../ports/clock.js';
 import type { OutboxEntry, Storage } from '../ports/storage.js';
+import type { DeliveryMetrics } from './delivery-metrics.js';
 import { isTransient, nextTryDelayMs } from './delivery-policy.js';
 import type { LrsAnswer, XapiSink } from './xapi/xapi-sink.js';
 
@@ -45,6 +46,7 @@ export class XapiDispatcher {
       clock: Clock;
       logger: Logger;
       timing: DispatcherTiming;
+      metrics: DeliveryMetrics;
     },
   ) {}
 
@@ -96,6 +98,7 @@ export class XapiDispatcher {
         this.owner,
         this.deps.clock.now(),
       );
+      this.deps.metrics.count('xapi', 'delivered', batch.length);
       return;
     }
     if (answer.reached && [400, 409, 413].includes(answer.status)) {
@@ -107,6 +110,7 @@ export class XapiDispatcher {
       }
       const entry = batch[0]!;
       await this.deps.storage.outbox.markDead(entry.id, this.owner, describe(answer), this.deps.clock.now());
+      this.deps.metrics.count('xapi', 'dead');
       this.deps.logger.error(
         { outboxId: entry.id, status: answer.status },
         'the LRS refused a statement; dead-lettered',
@@ -122,6 +126,7 @@ export class XapiDispatcher {
           this.deps.clock.now(),
         );
       }
+      this.deps.metrics.count('xapi', 'dead', batch.length);
       return;
     }
     const now = this.deps.clock.now();
@@ -142,6 +147,7 @@ export class XapiDispatcher {
         describe(answer),
       );
     }
+    this.deps.metrics.count('xapi', 'retry', batch.length);
   }
 }
 

@@ -161,5 +161,14 @@ for (const database of testDatabases) {
       await new Promise((r) => setTimeout(r, 300));
       expect(lrs.received.filter((id) => id === pending.id).length).to.equal(sends);
     });
+
+    it('exposes queue depth, the oldest pending age and delivery outcomes at /metrics', async () => {
+      const text = await (await fetch(`${fixture.tool.url}/metrics`)).text();
+      expect(text).to.match(/^accredit_outbox_entries\{target="xapi",status="delivered"\} \d+$/m);
+      expect(text).to.match(/^accredit_deliveries_total\{target="xapi",result="delivered"\} [1-9]\d*$/m);
+      expect(text).to.match(/^accredit_deliveries_total\{target="xapi",result="retry"\} [1-9]\d*$/m);
+      expect(text).to.match(/^accredit_deliveries_total\{target="xapi",result="dead"\} [1-9]\d*$/m);
+      expect(text).to.match(/^accredit_live_sessions \d+$/m);
+    });
   });
 }
