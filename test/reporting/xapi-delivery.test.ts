@@ -33,6 +33,7 @@ for (const database of testDatabases) {
       lrs.status = undefined;
       lrs.refuse = undefined;
       lrs.retryAfter = undefined;
+      lrs.maxBatch = undefined;
     });
 
     async function takeExam(api: LearnerApi, pick: typeof rightPicks) {
@@ -51,7 +52,7 @@ for (const database of testDatabases) {
     }
 
     const ofAttempt = (attemptId: string) =>
-      lrs.statements().filter((s) => (s.context as Json).registration === attemptId);
+      lrs.statements().filter((s) => (s.context as Json | undefined)?.registration === attemptId);
     const outbox = async () => (await (await fixture.tool.admin('GET', '/api/admin/outbox')).json()) as Json;
 
     it('reports every step of an attempt with the expected statements', async () => {
@@ -160,6 +161,17 @@ for (const database of testDatabases) {
       const sends = lrs.received.filter((id) => id === pending.id).length;
       await new Promise((r) => setTimeout(r, 300));
       expect(lrs.received.filter((id) => id === pending.id).length).to.equal(sends);
+    });
+
+    it('halves batches the LRS finds too large (413) until they pass', async () => {
+      const deadBefore = (await outbox()).entries.filter((e: Json) => e.status === 'dead').length;
+      lrs.status = 503;
+      const api = await launchAs(fixture, { sub: `xapi-learner-${++n}`, custom: { course: 'pipelines' } });
+      const attemptId = await takeExam(api, rightPicks);
+      lrs.maxBatch = 2;
+      lrs.status = undefined;
+      await waitFor('8 statements delivered in small batches', () => ofAttempt(attemptId).length === 8);
+      expect((await outbox()).entries.filter((e: Json) => e.status === 'dead')).to.have.length(deadBefore);
     });
 
     it('exposes queue depth, the oldest pending age and delivery outcomes at /metrics', async () => {

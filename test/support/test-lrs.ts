@@ -19,6 +19,8 @@ export class TestLrs {
   refuse: ((s: Statement) => boolean) | undefined;
   /** Store, then wait this long before answering (a crash in between loses the answer, not the data). */
   delayMs = 0;
+  /** Batches larger than this get 413, as an LRS behind a body-size limit answers. */
+  maxBatch: number | undefined;
   conflicts = 0;
 
   private constructor(
@@ -75,6 +77,8 @@ export class TestLrs {
     }
     const parsed = JSON.parse(body) as Statement | Statement[];
     const batch = Array.isArray(parsed) ? parsed : [parsed];
+    if (this.maxBatch !== undefined && batch.length > this.maxBatch)
+      return send(413, { message: 'PayloadTooLargeError' });
     for (const s of batch) this.received.push(s.id);
     for (const s of batch) {
       if (this.refuse?.(s))
