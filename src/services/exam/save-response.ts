@@ -1,6 +1,7 @@
 import { type Attempt, isOverdue, type Learner } from '../../domain/exam/attempt.js';
 import { responseProblem } from '../../domain/exam/response-rules.js';
 import { AppError } from '../../errors.js';
+import { closedError } from './closed-error.js';
 import { type ExamDeps, requireOwnAttempt } from './exam-deps.js';
 import { finishAttempt } from './finish-attempt.js';
 
@@ -45,18 +46,4 @@ export async function saveResponse(
   });
   if (outcome.kind === 'saved') return outcome.attempt;
   throw closedError(outcome.attempt);
-}
-
-export function closedError(attempt: Attempt): AppError {
-  if (attempt.submittedBy === 'timeout') {
-    return new AppError(
-      'attempt_closed',
-      `The deadline of this attempt was ${attempt.deadline.toISOString()}; answers after it are not accepted. The attempt was submitted as it stood.`,
-      { deadline: attempt.deadline.toISOString() },
-    );
-  }
-  return new AppError(
-    'attempt_closed',
-    `This attempt was already submitted at ${attempt.submittedAt?.toISOString()}; it cannot change.`,
-  );
 }

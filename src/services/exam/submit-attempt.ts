@@ -1,8 +1,8 @@
 import type { Attempt, Learner } from '../../domain/exam/attempt.js';
 import { isOverdue } from '../../domain/exam/attempt.js';
+import { closedError } from './closed-error.js';
 import { type ExamDeps, requireOwnAttempt } from './exam-deps.js';
 import { finishAttempt } from './finish-attempt.js';
-import { closedError } from './save-response.js';
 
 /** The learner submits; the server scores. A second submit is refused and changes nothing. */
 export async function submitAttempt(deps: ExamDeps, learner: Learner, attemptId: string): Promise<Attempt> {
