@@ -11,9 +11,9 @@ import { systemClock } from '../src/ports/clock.js';
 import type { LearningRecords } from '../src/ports/learning-records.js';
 import type { Storage } from '../src/ports/storage.js';
 import { DeliveryMetrics } from '../src/reporting/delivery-metrics.js';
+import { OutboxLearningRecords } from '../src/reporting/outbox-learning-records.js';
 import { XapiSink } from '../src/reporting/xapi/xapi-sink.js';
 import { defaultDispatcherTiming, XapiDispatcher } from '../src/reporting/xapi-dispatcher.js';
-import { XapiLearningRecords } from '../src/reporting/xapi-learning-records.js';
 import { systemIds } from '../src/security/system-ids.js';
 import type { ExamDeps } from '../src/services/exam/exam-deps.js';
 import { ProgramVersions } from '../src/services/exam/program-versions.js';
@@ -30,6 +30,8 @@ const noRecords: LearningRecords = {
   attemptStarted: () => [],
   responseSaved: () => [],
   attemptSubmitted: () => [],
+  launched: () => [],
+  gradeChanged: async () => [],
 };
 
 async function withStorage<T>(
@@ -49,7 +51,7 @@ async function examDeps(storage: Storage, records: LearningRecords | 'xapi'): Pr
   const programs = new ProgramVersions(testProgram, storage.contentVersions);
   await programs.publish(systemClock);
   const xapi = () =>
-    new XapiLearningRecords({
+    new OutboxLearningRecords({
       platforms: storage.platforms,
       program: () => testProgram,
       toolUrl: 'https://accredit.example.com',

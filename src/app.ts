@@ -7,20 +7,23 @@ import { loadProgram } from './content/load-program.js';
 import type { Program } from './domain/content/program.js';
 import { createHttpApp } from './http/create-http-app.js';
 import type { ToolContext } from './http/tool-context.js';
+import { AgsClient } from './lti/ags-client.js';
 import { LtijsDatabasePlugin } from './lti/ltijs-database-plugin.js';
 import { LtijsEngine } from './lti/ltijs-engine.js';
 import { PlatformKeySets } from './lti/platform-key-sets.js';
+import { ServiceTokens } from './lti/service-tokens.js';
 import { ToolKeyRing } from './lti/tool-key-ring.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import type { Storage } from './ports/storage.js';
+import { AgsDispatcher } from './reporting/ags-dispatcher.js';
 import { DeliveryMetrics } from './reporting/delivery-metrics.js';
+import { OutboxLearningRecords } from './reporting/outbox-learning-records.js';
 import { XapiSink } from './reporting/xapi/xapi-sink.js';
 import {
   type DispatcherTiming,
   defaultDispatcherTiming,
   XapiDispatcher,
 } from './reporting/xapi-dispatcher.js';
-import { XapiLearningRecords } from './reporting/xapi-learning-records.js';
 import { SecretBox } from './security/secret-box.js';
 import { systemIds } from './security/system-ids.js';
 import { ProgramVersions } from './services/exam/program-versions.js';
@@ -54,7 +57,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
   const storage = options.storage ?? (await openStorage(config));
   const programs = new ProgramVersions(program, storage.contentVersions);
   await programs.publish(clock);
-  const records = new XapiLearningRecords({
+  const records = new OutboxLearningRecords({
     platforms: storage.platforms,
     program: () => programs.current,
     toolUrl: config.publicUrl,
@@ -137,6 +140,23 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     : undefined;
   dispatcher?.start();
 
+  // Grades go to each platform's AGS endpoint as launches named it; no configuration needed.
+  const grades = new AgsDispatcher({
+    storage,
+    tokens: new ServiceTokens({ keyRing, clock, userAgent, timeoutMs: 10_000 }),
+    client: new AgsClient({ userAgent, timeoutMs: 10_000 }),
+    clock,
+    logger: options.logger,
+    metrics,
+    timing: {
+      ...defaultDispatcherTiming,
+      batchSize: 20,
+      leaseMs: config.outboxLeaseSeconds * 1000,
+      ...options.dispatcherTiming,
+    },
+  });
+  grades.start();
+
   return {
     app: createHttpApp(tool),
     storage,
@@ -144,6 +164,7 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
       clearInterval(purge);
       clearInterval(sweeper);
       await dispatcher?.stop();
+      await grades.stop();
       if (!options.storage) await storage.close();
     },
   };

@@ -1,3 +1,4 @@
+import type { GradeService } from './grade-passback/grade-service.js';
 import type { Role } from './role.js';
 
 /** Who launched, from where and into what: everything the rest of the tool needs from an LTI launch. */
@@ -18,4 +19,6 @@ export interface LaunchContext {
   /** The course the launch targets (custom claim `course`); none means the learner's progress page. */
   readonly courseId: string | undefined;
   readonly custom: Readonly<Record<string, string>>;
+  /** The AGS endpoint claim, when the platform offers grade passback for this link. */
+  readonly gradeService: GradeService | undefined;
 }

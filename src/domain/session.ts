@@ -4,6 +4,8 @@ import type { LaunchContext } from './launch-context.js';
 export interface Session {
   readonly id: string;
   readonly launch: LaunchContext;
+  /** The course link launched through, when the launch named a resource link. */
+  readonly linkId: string | undefined;
   readonly createdAt: Date;
   readonly expiresAt: Date;
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { listCourseLinks } from './handlers/admin-course-link-handlers.js';
 import { getOutbox, outboxRetrySchema, retryOutbox } from './handlers/admin-outbox-handlers.js';
 import { addPlatform, deletePlatform, listPlatforms } from './handlers/admin-platform-handlers.js';
 import { healthz, readyz } from './handlers/health-handlers.js';
@@ -91,6 +92,13 @@ export const routes: readonly Route[] = [
     access: 'admin',
     summary: 'Remove a platform and its deployments',
     handler: deletePlatform,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/course-links',
+    access: 'admin',
+    summary: 'Resource links learners launched through, and whether grades can go back through each',
+    handler: listCourseLinks,
   },
   {
     method: 'get',

@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import type { GradeService } from '../domain/grade-passback/grade-service.js';
 import type { LaunchContext } from '../domain/launch-context.js';
 import type { Platform } from '../domain/platform.js';
 import { claim, type SupportedMessageType } from './claims.js';
@@ -29,7 +30,28 @@ export function launchContextFromClaims(
     resourceLink: typeof link?.id === 'string' ? { id: link.id, title: text(link.title) } : undefined,
     courseId: custom.course,
     custom,
+    gradeService: gradeServiceOf(payload[claim.agsEndpoint]),
   };
+}
+
+/** The AGS endpoint claim; URLs that are not http(s) are dropped rather than called. */
+function gradeServiceOf(value: unknown): GradeService | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const endpoint = value as { lineitems?: unknown; lineitem?: unknown; scope?: unknown };
+  const scopes = Array.isArray(endpoint.scope)
+    ? endpoint.scope.filter((s): s is string => typeof s === 'string')
+    : [];
+  return { lineItemsUrl: httpUrl(endpoint.lineitems), lineItemUrl: httpUrl(endpoint.lineitem), scopes };
+}
+
+function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function text(value: unknown): string | undefined {

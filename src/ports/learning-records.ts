@@ -1,6 +1,8 @@
 import type { Course } from '../domain/content/program.js';
 import type { Attempt, Learner } from '../domain/exam/attempt.js';
-import type { OutboxTarget } from './storage.js';
+import type { StageGrade } from '../domain/grade-passback/stage-grade.js';
+import type { LaunchContext } from '../domain/launch-context.js';
+import type { OutboxTarget, Repositories } from './storage.js';
 
 /** Who a learner is for the record stores: the platform's issuer and the LTI subject. */
 export interface RecordActor {
@@ -14,6 +16,8 @@ export interface OutboxDraft {
   readonly target: OutboxTarget;
   readonly kind: string;
   readonly payload: string;
+  readonly orderingKey?: string;
+  readonly orderAt?: Date;
 }
 
 /**
@@ -26,4 +30,16 @@ export interface LearningRecords {
   attemptStarted(actor: RecordActor, attempt: Attempt, course: Course): OutboxDraft[];
   responseSaved(actor: RecordActor, attempt: Attempt, course: Course, questionId: string): OutboxDraft[];
   attemptSubmitted(actor: RecordActor, attempt: Attempt, course: Course): OutboxDraft[];
+  launched(launch: LaunchContext, course: Course | undefined, at: Date): OutboxDraft[];
+  /**
+   * A stage's grade for the LMS gradebook, through the course link the learner came by; none when
+   * that link cannot take grades. Reads inside the transaction, to keep score timestamps increasing.
+   */
+  gradeChanged(
+    repositories: Repositories,
+    learner: Learner,
+    linkId: string | undefined,
+    grade: StageGrade,
+    course: Course,
+  ): Promise<OutboxDraft[]>;
 }

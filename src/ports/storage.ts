@@ -1,4 +1,5 @@
 import type { Attempt, AttemptResult, Learner } from '../domain/exam/attempt.js';
+import type { CourseLink } from '../domain/grade-passback/course-link.js';
 import type { NewPlatform, Platform } from '../domain/platform.js';
 import type { Session } from '../domain/session.js';
 
@@ -104,6 +105,24 @@ export interface LearningPathVisitRepository {
   lastVisit(learner: Learner, courseId: string): Promise<Date | undefined>;
 }
 
+export interface CourseLinkRepository {
+  /**
+   * Records a launch through a resource link: inserts it the first time (keeping the given id),
+   * afterwards refreshes its title, course and AGS endpoint; returns the link as stored.
+   */
+  recordLaunch(link: CourseLink): Promise<CourseLink>;
+  findById(id: string): Promise<CourseLink | undefined>;
+  list(filter: { platformId?: string; limit: number }): Promise<CourseLink[]>;
+}
+
+/** The line items Accredit created or found in a link's context, one per tag (stage). */
+export interface LineItemRepository {
+  find(linkId: string, tag: string): Promise<string | undefined>;
+  /** Keeps the first URL saved for a link and tag; returns the one kept. */
+  save(linkId: string, tag: string, url: string, at: Date): Promise<string>;
+  forget(linkId: string, tag: string): Promise<void>;
+}
+
 export type OutboxTarget = 'xapi' | 'ags';
 export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 
@@ -119,16 +138,28 @@ export interface OutboxEntry {
   readonly lastError: string | undefined;
   readonly createdAt: Date;
   readonly deliveredAt: Date | undefined;
+  /** Entries sharing a key are delivered one after another in `orderAt` order (AGS: a line item and user). */
+  readonly orderingKey: string | undefined;
+  readonly orderAt: Date | undefined;
+}
+
+export interface OutboxInsert {
+  readonly id: string;
+  readonly target: OutboxTarget;
+  readonly kind: string;
+  readonly payload: string;
+  readonly orderingKey?: string | undefined;
+  readonly orderAt?: Date | undefined;
 }
 
 export interface OutboxRepository {
-  enqueue(
-    entries: readonly { id: string; target: OutboxTarget; kind: string; payload: string }[],
-    at: Date,
-  ): Promise<void>;
+  enqueue(entries: readonly OutboxInsert[], at: Date): Promise<void>;
+  /** The latest `orderAt` queued under an ordering key, whatever its status. */
+  lastOrderAt(orderingKey: string): Promise<Date | undefined>;
   /**
    * Leases up to `limit` due pending entries of a target to `owner` until `leaseUntil`, in one
-   * atomic step: two dispatchers (two processes on one PostgreSQL) never get the same entry.
+   * atomic step: two dispatchers (two processes on one PostgreSQL) never get the same entry. An
+   * entry waits while an earlier pending one shares its ordering key.
    */
   claim(
     target: OutboxTarget,
@@ -153,6 +184,9 @@ export interface OutboxRepository {
 /** The repositories whose writes can share one transaction. */
 export interface Repositories {
   readonly outbox: OutboxRepository;
+  readonly sessions: SessionRepository;
+  readonly courseLinks: CourseLinkRepository;
+  readonly lineItems: LineItemRepository;
   readonly attempts: AttemptRepository;
   readonly contentVersions: ContentVersionRepository;
   readonly learningPathVisits: LearningPathVisitRepository;
@@ -170,6 +204,8 @@ export interface Storage {
   readonly contentVersions: ContentVersionRepository;
   readonly learningPathVisits: LearningPathVisitRepository;
   readonly outbox: OutboxRepository;
+  readonly courseLinks: CourseLinkRepository;
+  readonly lineItems: LineItemRepository;
   /** Runs `work` in one database transaction: all its writes land, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { OutboxEntry, Storage } from '../ports/storage.js';
 import type { DeliveryMetrics } from './delivery-metrics.js';
 import { isTransient, nextTryDelayMs } from './delivery-policy.js';
+import { PollingLoop } from './polling-loop.js';
 import type { LrsAnswer, XapiSink } from './xapi/xapi-sink.js';
 
 export interface DispatcherTiming {
@@ -35,9 +36,7 @@ export const defaultDispatcherTiming: DispatcherTiming = {
  */
 export class XapiDispatcher {
   private readonly owner = `xapi-${randomUUID()}`;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly deps: {
@@ -48,17 +47,20 @@ export class XapiDispatcher {
       timing: DispatcherTiming;
       metrics: DeliveryMetrics;
     },
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+  ) {
+    this.loop = new PollingLoop(async () => ({ full: (await this.runOnce()) >= deps.timing.batchSize }), {
+      idleMs: deps.timing.idleMs,
+      logger: deps.logger,
+      what: 'xAPI delivery',
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: claim what is due and deliver it; resolves to how many were claimed. */
@@ -74,20 +76,6 @@ export class XapiDispatcher {
     );
     for (const batch of byteCappedBatches(claimed, timing.batchBytes)) await this.deliver(batch);
     return claimed.length;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().then(
-        (claimed) => this.schedule(claimed >= this.deps.timing.batchSize ? 0 : this.deps.timing.idleMs),
-        (err: unknown) => {
-          this.deps.logger.warn({ err }, 'xAPI delivery pass failed; trying again');
-          this.schedule(this.deps.timing.idleMs);
-        },
-      );
-    }, delayMs);
-    this.timer.unref();
   }
 
   private async deliver(batch: OutboxEntry[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { XapiLearningRecords } from '../../src/reporting/xapi-learning-records.js';
+import { OutboxLearningRecords } from '../../src/reporting/outbox-learning-records.js';
 import { systemIds } from '../../src/security/system-ids.js';
 import { ProgramVersions } from '../../src/services/exam/program-versions.js';
 import { sweepOverdueAttempts } from '../../src/services/exam/sweep-overdue-attempts.js';
@@ -250,7 +250,7 @@ for (const database of testDatabases) {
         programs: new ProgramVersions(testProgram, fixture.storage.contentVersions),
         clock,
         ids: systemIds,
-        records: new XapiLearningRecords({
+        records: new OutboxLearningRecords({
           platforms: fixture.storage.platforms,
           program: () => testProgram,
           toolUrl: fixture.tool.url,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { drawAttempt } from '../../src/domain/exam/attempt.js';
 import { systemClock } from '../../src/ports/clock.js';
-import { XapiLearningRecords } from '../../src/reporting/xapi-learning-records.js';
+import { OutboxLearningRecords } from '../../src/reporting/outbox-learning-records.js';
 import { systemIds } from '../../src/security/system-ids.js';
 import { openSqlStorage } from '../../src/storage/sql/sql-storage.js';
 import { kill, spawnTool, untilListening } from '../support/run-tool-process.js';
@@ -17,7 +17,7 @@ describe('the outbox across a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'accredit-crash-'));
     const file = join(dir, 'accredit.sqlite');
     const storage = await openSqlStorage({ kind: 'sqlite', file });
-    const records = new XapiLearningRecords({
+    const records = new OutboxLearningRecords({
       platforms: storage.platforms,
       program: () => testProgram,
       toolUrl: 'http://127.0.0.1',

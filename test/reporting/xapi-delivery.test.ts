@@ -103,6 +103,28 @@ for (const database of testDatabases) {
       expect(status.entries.filter((e: Json) => e.status === 'pending')).to.have.length(0);
     });
 
+    it('reports a launch with a launched statement for the course, outside any attempt', async () => {
+      const sub = `xapi-launcher-${++n}`;
+      await launchAs(fixture, { sub, custom: { course: 'pipelines' } });
+      const [launched] = await waitFor('the launched statement', () => {
+        const found = lrs
+          .statements()
+          .filter(
+            (s) => (s.actor as Json).account.name === sub && (s.verb as Json).display['en-US'] === 'launched',
+          );
+        return found.length === 1 && found;
+      });
+      expect(launched!.verb).to.deep.equal({
+        id: 'http://adlnet.gov/expapi/verbs/launched',
+        display: { 'en-US': 'launched' },
+      });
+      expect(launched!.object).to.deep.include({ id: `${fixture.tool.url}/xapi/courses/pipelines` });
+      expect((launched!.context as Json).registration).to.equal(undefined);
+      expect((launched!.context as Json).contextActivities.grouping).to.deep.equal([
+        { objectType: 'Activity', id: `${fixture.tool.url}/xapi/accreditations/solution-architect` },
+      ]);
+    });
+
     it('keeps every statement through an LRS outage and delivers each once when it recovers', async () => {
       lrs.status = 503;
       const api = await launchAs(fixture, { sub: `xapi-learner-${++n}`, custom: { course: 'pipelines' } });

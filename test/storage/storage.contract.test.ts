@@ -30,6 +30,7 @@ const launch: LaunchContext = {
   context: undefined,
   resourceLink: { id: 'rl-1', title: undefined },
   courseId: 'ci',
+  gradeService: undefined,
   custom: { course: 'ci' },
 };
 
@@ -126,12 +127,14 @@ for (const database of testDatabases) {
     describe('sessions', () => {
       it('saves, finds, counts and purges sessions', async () => {
         await storage.sessions.save({
+          linkId: undefined,
           id: 'h-1',
           launch,
           createdAt: at('2026-01-01T00:00:00Z'),
           expiresAt: at('2026-01-01T04:00:00Z'),
         });
         await storage.sessions.save({
+          linkId: undefined,
           id: 'h-2',
           launch,
           createdAt: at('2026-01-01T00:00:00Z'),
@@ -248,6 +251,37 @@ for (const database of testDatabases) {
         ).to.deep.equal(['e-01']);
       });
 
+      it('holds an entry back while an earlier pending one shares its ordering key', async () => {
+        const score = (id: string, key: string, second: number) => ({
+          id,
+          target: 'ags' as const,
+          kind: 'written-completed',
+          payload: '{}',
+          orderingKey: key,
+          orderAt: later(second),
+        });
+        // Queued out of order on purpose: the order is the score's time, not the queueing.
+        await storage.outbox.enqueue(
+          [score('s-2', 'k1', 20), score('s-1', 'k1', 10), score('t-1', 'k2', 5)],
+          t0,
+        );
+        expect(await storage.outbox.lastOrderAt('k1')).to.deep.equal(later(20));
+        expect(await storage.outbox.lastOrderAt('none')).to.equal(undefined);
+        const first = await storage.outbox.claim('ags', 'o', later(1), later(61), 10);
+        expect(first.map((e) => e.id).sort()).to.deep.equal(['s-1', 't-1']);
+        expect(first.find((e) => e.id === 's-1')).to.deep.include({ orderingKey: 'k1', orderAt: later(10) });
+        // A retry of s-1 later still holds s-2 back; delivery releases it.
+        await storage.outbox.markRetry('s-1', 'o', later(30), 'platform answered 503');
+        expect(await storage.outbox.claim('ags', 'o', later(2), later(62), 10)).to.deep.equal([]);
+        expect(
+          (await storage.outbox.claim('ags', 'o', later(30), later(90), 10)).map((e) => e.id),
+        ).to.deep.equal(['s-1']);
+        await storage.outbox.markDelivered(['s-1'], 'o', later(31));
+        expect(
+          (await storage.outbox.claim('ags', 'o', later(31), later(91), 10)).map((e) => e.id),
+        ).to.deep.equal(['s-2']);
+      });
+
       it('keeps dead entries with their reason until an admin retries them', async () => {
         await storage.outbox.enqueue(entries(3), t0);
         await storage.outbox.claim('xapi', 'o', later(1), later(61), 3);
@@ -264,6 +298,75 @@ for (const database of testDatabases) {
         expect(
           (await storage.outbox.claim('xapi', 'p', later(4), later(64), 5)).map((e) => e.id),
         ).to.deep.equal(['e-00', 'e-01']);
+      });
+    });
+
+    describe('course links and line items', () => {
+      const link = (overrides: Record<string, unknown> = {}) => ({
+        id: 'link-1',
+        platformId: 'p-1',
+        deploymentId: 'd-1',
+        contextId: undefined,
+        resourceLinkId: 'rl-1',
+        title: 'CI',
+        courseId: 'ci',
+        gradeService: undefined,
+        passbackProblem: 'the launch carried no Assignment and Grade Services claim',
+        firstLaunchAt: at('2026-01-01T00:00:00Z'),
+        lastLaunchAt: at('2026-01-01T00:00:00Z'),
+        ...overrides,
+      });
+
+      it('records a link once and refreshes its grade service on every launch', async () => {
+        const first = await storage.courseLinks.recordLaunch(link());
+        expect(first).to.deep.include({ id: 'link-1', contextId: undefined, gradeService: undefined });
+        const service = { lineItemsUrl: 'https://lms.example.com/li', lineItemUrl: undefined, scopes: ['s'] };
+        const again = await storage.courseLinks.recordLaunch(
+          link({
+            id: 'link-2',
+            gradeService: service,
+            passbackProblem: undefined,
+            firstLaunchAt: at('2026-02-01T00:00:00Z'),
+            lastLaunchAt: at('2026-02-01T00:00:00Z'),
+          }),
+        );
+        expect(again).to.deep.include({ id: 'link-1', passbackProblem: undefined });
+        expect(again.gradeService).to.deep.equal({
+          lineItemsUrl: 'https://lms.example.com/li',
+          scopes: ['s'],
+        });
+        expect(again.firstLaunchAt).to.deep.equal(at('2026-01-01T00:00:00Z'));
+        expect(again.lastLaunchAt).to.deep.equal(at('2026-02-01T00:00:00Z'));
+        const other = await storage.courseLinks.recordLaunch(link({ id: 'link-3', contextId: 'c-1' }));
+        expect(other.id).to.equal('link-3');
+        expect((await storage.courseLinks.list({ limit: 10 })).map((l) => l.id).sort()).to.deep.equal([
+          'link-1',
+          'link-3',
+        ]);
+        expect(await storage.courseLinks.findById('link-2')).to.equal(undefined);
+      });
+
+      it('keeps the first line item saved for a link and tag', async () => {
+        await storage.courseLinks.recordLaunch(link());
+        expect(await storage.lineItems.find('link-1', 'accredit-written')).to.equal(undefined);
+        expect(
+          await storage.lineItems.save(
+            'link-1',
+            'accredit-written',
+            'https://x/1',
+            at('2026-01-01T00:00:00Z'),
+          ),
+        ).to.equal('https://x/1');
+        expect(
+          await storage.lineItems.save(
+            'link-1',
+            'accredit-written',
+            'https://x/2',
+            at('2026-01-01T00:00:00Z'),
+          ),
+        ).to.equal('https://x/1');
+        await storage.lineItems.forget('link-1', 'accredit-written');
+        expect(await storage.lineItems.find('link-1', 'accredit-written')).to.equal(undefined);
       });
     });
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { exportJWK, exportSPKI, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { type Browser, parseForm } from './browser.js';
 import { closeServer, listenOnLoopback, readBody } from './http-server.js';
+import { TestGradebook } from './test-gradebook.js';
 
 const lti = 'https://purl.imsglobal.org/spec/lti/claim/';
 export const roles = {
@@ -31,6 +32,10 @@ export interface LaunchOptions {
   form?: (fields: Record<string, string>) => Record<string, string>;
   /** Extra or changed login initiation parameters. */
   login?: Record<string, string | undefined>;
+  /** Sends the AGS endpoint claim (with these scopes, or the usual three). */
+  ags?: boolean | { scopes: string[] };
+  /** The resource link launched through. */
+  resourceLinkId?: string;
 }
 
 export interface LaunchResult {
@@ -61,6 +66,8 @@ export class TestPlatform {
   /** The platform's clock for iat and exp; tests that move the tool's clock move this one too. */
   now: () => Date = () => new Date();
   registrationRequests: { body: unknown; authorization: string | undefined }[] = [];
+  /** Assignment and Grade Services: token endpoint, line items, scores. */
+  gradebook!: TestGradebook;
   private readonly pending = new Map<string, LaunchOptions>();
   private keys: Key[] = [];
   private strangerKey!: Key;
@@ -80,6 +87,7 @@ export class TestPlatform {
     });
     const platform = new TestPlatform(server, url);
     holder.platform = platform;
+    platform.gradebook = new TestGradebook(url, () => platform.clientId);
     platform.keys = [await makeKey()];
     platform.strangerKey = await makeKey();
     return platform;
@@ -110,6 +118,7 @@ export class TestPlatform {
 
   /** A browser-like launch: login initiation at the tool, authorization here, form post to the tool. */
   async launch(browser: Browser, toolUrl: string, options: LaunchOptions = {}): Promise<LaunchResult> {
+    this.gradebook.toolJwksUrl = `${toolUrl}/lti/keys`;
     const loginHint = randomUUID();
     this.pending.set(loginHint, options);
     const login = new URL(`${toolUrl}/lti/login`);
@@ -153,6 +162,7 @@ export class TestPlatform {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url!, this.url);
     if (url.pathname === '/jwks') return this.jwks(res);
+    if (await this.gradebook.handle(req, res, url)) return;
     if (url.pathname === '/auth') return this.authorize(url, res);
     if (url.pathname === '/.well-known/openid-configuration') return this.openidConfiguration(res);
     if (url.pathname === '/register' && req.method === 'POST') return this.register(req, res);
@@ -218,13 +228,22 @@ export class TestPlatform {
       [`${lti}version`]: '1.3.0',
       [`${lti}deployment_id`]: options.deploymentId ?? this.deploymentId,
       [`${lti}target_link_uri`]: redirectUri,
-      [`${lti}resource_link`]: { id: 'resource-link-1', title: 'Continuous Integration' },
+      [`${lti}resource_link`]: {
+        id: options.resourceLinkId ?? 'resource-link-1',
+        title: 'Continuous Integration',
+      },
       [`${lti}roles`]: options.roles ?? [roles.learner],
       [`${lti}custom`]: options.custom ?? {},
       [`${lti}tool_platform`]: { guid: 'test-platform', name: 'Test LMS' },
     };
     if (options.context !== null) {
       payload[`${lti}context`] = options.context ?? { id: 'context-1', title: 'Field Enablement' };
+    }
+    if (options.ags) {
+      payload['https://purl.imsglobal.org/spec/lti-ags/claim/endpoint'] = this.gradebook.endpointClaim(
+        options.context?.id ?? 'context-1',
+        options.ags === true ? undefined : options.ags.scopes,
+      );
     }
     if (options.claims) payload = options.claims(payload);
     return this.sign(payload, options.signWith ?? 'platform');

@@ -33,6 +33,8 @@ export interface Attempt {
   readonly id: string;
   readonly learner: Learner;
   readonly courseId: string;
+  /** The course link the attempt was started through: where its grade goes back to. */
+  readonly linkId: string | undefined;
   readonly contentVersion: string;
   readonly seed: string;
   readonly items: readonly AttemptItem[];
@@ -51,6 +53,7 @@ export function drawAttempt(input: {
   id: string;
   learner: Learner;
   course: Course;
+  linkId?: string | undefined;
   contentVersion: string;
   seed: string;
   now: Date;
@@ -62,6 +65,7 @@ export function drawAttempt(input: {
     id: input.id,
     learner: input.learner,
     courseId: input.course.id,
+    linkId: input.linkId,
     contentVersion: input.contentVersion,
     seed: input.seed,
     items: drawn.map((q) => ({ questionId: q.id, optionOrder: optionOrder(q, random) })),

@@ -45,6 +45,8 @@ export function getOutbox(tool: ToolContext): RequestHandler {
           lastError: e.lastError ?? null,
           createdAt: e.createdAt.toISOString(),
           deliveredAt: e.deliveredAt?.toISOString() ?? null,
+          // What would be sent, as queued: the statement, or the score and its line item.
+          payload: JSON.parse(e.payload) as unknown,
         })),
     });
   };

@@ -82,6 +82,7 @@ export function postAttempt(tool: ToolContext): RequestHandler {
       examDeps(tool),
       learnerOf(res),
       String(req.params.courseId),
+      res.locals.session!.linkId,
     );
     if (created) res.location(`${tool.config.publicUrl}/api/attempts/${attempt.id}`);
     await sendAttempt(tool, res, attempt, created ? 201 : 200);

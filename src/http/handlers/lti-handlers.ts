@@ -45,9 +45,17 @@ export function ltiLaunch(tool: ToolContext): RequestHandler {
         browserState: state ? browserState(req, state) : undefined,
       },
     );
+    const course = launch.courseId ? findCourse(tool.programs.current, launch.courseId) : undefined;
     const session = await openSession(
-      { sessions: tool.storage.sessions, clock: tool.clock, ttlMinutes: tool.config.sessionTtlMinutes },
+      {
+        storage: tool.storage,
+        clock: tool.clock,
+        ids: tool.ids,
+        records: tool.records,
+        ttlMinutes: tool.config.sessionTtlMinutes,
+      },
       launch,
+      course,
     );
     req.log.info(
       {
@@ -55,11 +63,11 @@ export function ltiLaunch(tool: ToolContext): RequestHandler {
         deploymentId: launch.deploymentId,
         roles: launch.roles,
         course: launch.courseId,
+        gradePassback: session.link ? (session.link.passbackProblem ?? 'possible') : 'no resource link',
       },
       'launch verified',
     );
     res.setHeader('Cache-Control', 'no-store');
-    const course = launch.courseId ? findCourse(tool.programs.current, launch.courseId) : undefined;
     res.type('html').send(launchPage(launch, session, course?.title));
   };
 }

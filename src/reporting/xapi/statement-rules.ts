@@ -53,7 +53,10 @@ export function statementProblems(s: Statement, now: Date): string[] {
   }
   if (s.result?.duration !== undefined)
     need(isoDuration.test(s.result.duration), 'result.duration must be an ISO 8601 duration');
-  need(uuid.test(s.context?.registration ?? ''), 'context.registration must be a UUID');
+  need(
+    s.context?.registration === undefined || uuid.test(s.context.registration),
+    'context.registration must be a UUID',
+  );
   for (const [key, list] of Object.entries(s.context?.contextActivities ?? {})) {
     need(
       Array.isArray(list) && list.every((a) => isIri(a.id)),

@@ -27,7 +27,8 @@ export interface Statement {
     duration?: string;
   };
   context: {
-    registration: string;
+    /** The attempt's UUID; absent for events outside an attempt (a launch). */
+    registration?: string;
     platform: string;
     language: string;
     contextActivities: { parent?: Activity[]; grouping?: Activity[]; category?: Activity[] };

@@ -1,6 +1,7 @@
 import type { Course, Question } from '../../domain/content/program.js';
 import type { Attempt } from '../../domain/exam/attempt.js';
 import { scoreAttempt } from '../../domain/exam/scoring.js';
+import { writtenExamGrade } from '../../domain/grade-passback/stage-grade.js';
 import type { LearningRecords, RecordActor } from '../../ports/learning-records.js';
 import type { Repositories } from '../../ports/storage.js';
 
@@ -25,5 +26,12 @@ export async function finishAttempt(
   }
   const finished: Attempt = { ...attempt, status: 'submitted', submittedAt, submittedBy: by, result };
   await repositories.outbox.enqueue(report.records.attemptSubmitted(report.actor, finished, course), at);
+  const grade = writtenExamGrade(finished, course);
+  if (grade) {
+    await repositories.outbox.enqueue(
+      await report.records.gradeChanged(repositories, finished.learner, finished.linkId, grade, course),
+      at,
+    );
+  }
   return finished;
 }

@@ -12,6 +12,8 @@ export async function startAttempt(
   deps: ExamDeps,
   learner: Learner,
   courseId: string,
+  /** The course link the learner launched through; their grade goes back there. */
+  linkId?: string,
 ): Promise<{ attempt: Attempt; created: boolean }> {
   const course = deps.programs.course(courseId);
   const now = deps.clock.now();
@@ -31,10 +33,15 @@ export async function startAttempt(
   const decision = decideStart(course.exam, history, lastVisit, now);
   if (!decision.allowed) throw refusal(decision, course.exam.attemptLimit, course.learningPath);
 
+  // A link made for another course does not take this course's grades; a progress-page link does.
+  const link = linkId ? await deps.storage.courseLinks.findById(linkId) : undefined;
+  const gradedThrough =
+    link && (link.courseId === undefined || link.courseId === courseId) ? link.id : undefined;
   const attempt = drawAttempt({
     id: deps.ids.uuid(),
     learner,
     course,
+    linkId: gradedThrough,
     contentVersion: deps.programs.current.version,
     seed: deps.ids.token(),
     now,

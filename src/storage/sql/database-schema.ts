@@ -11,6 +11,29 @@ export interface Database {
   attempt_responses: AttemptResponsesTable;
   learning_path_visits: LearningPathVisitsTable;
   outbox: OutboxTable;
+  course_links: CourseLinksTable;
+  line_items: LineItemsTable;
+}
+
+export interface CourseLinksTable {
+  id: string;
+  platform_id: string;
+  deployment_id: string;
+  context_id: string;
+  resource_link_id: string;
+  title: string | null;
+  course_id: string | null;
+  grade_service: string | null;
+  passback_problem: string | null;
+  first_launch_at: string;
+  last_launch_at: string;
+}
+
+export interface LineItemsTable {
+  link_id: string;
+  tag: string;
+  url: string;
+  created_at: string;
 }
 
 export interface OutboxTable {
@@ -26,6 +49,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   delivered_at: string | null;
+  ordering_key: string | null;
+  order_at: string | null;
 }
 
 export interface ContentVersionsTable {
@@ -48,6 +73,7 @@ export interface AttemptsTable {
   submitted_at: string | null;
   submitted_by: string | null;
   result: string | null;
+  link_id: string | null;
 }
 
 export interface AttemptResponsesTable {
@@ -95,6 +121,7 @@ export interface LoginStatesTable {
 export interface SessionsTable {
   id: string;
   launch: string;
+  link_id: string | null;
   created_at: string;
   expires_at: string;
 }

@@ -1,5 +1,11 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { OutboxEntry, OutboxRepository, OutboxStatus, OutboxTarget } from '../../ports/storage.js';
+import type {
+  OutboxEntry,
+  OutboxInsert,
+  OutboxRepository,
+  OutboxStatus,
+  OutboxTarget,
+} from '../../ports/storage.js';
 import type { Database, OutboxTable } from './database-schema.js';
 
 export class SqlOutboxRepository implements OutboxRepository {
@@ -8,10 +14,7 @@ export class SqlOutboxRepository implements OutboxRepository {
     private readonly backend: 'sqlite' | 'postgres',
   ) {}
 
-  async enqueue(
-    entries: readonly { id: string; target: OutboxTarget; kind: string; payload: string }[],
-    at: Date,
-  ) {
+  async enqueue(entries: readonly OutboxInsert[], at: Date) {
     if (entries.length === 0) return;
     await this.db
       .insertInto('outbox')
@@ -25,6 +28,8 @@ export class SqlOutboxRepository implements OutboxRepository {
           tries: 0,
           next_try_at: at.toISOString(),
           created_at: at.toISOString(),
+          ordering_key: e.orderingKey ?? null,
+          order_at: e.orderAt?.toISOString() ?? null,
         })),
       )
       .execute();
@@ -44,10 +49,14 @@ export class SqlOutboxRepository implements OutboxRepository {
     const result = await sql<Selectable<OutboxTable>>`
       update outbox set lease_owner = ${owner}, lease_until = ${leaseUntil.toISOString()}, tries = tries + 1
       where id in (
-        select id from outbox
-        where status = 'pending' and target = ${target} and next_try_at <= ${nowText}
-          and (lease_until is null or lease_until <= ${nowText})
-        order by created_at, id
+        select o.id from outbox o
+        where o.status = 'pending' and o.target = ${target} and o.next_try_at <= ${nowText}
+          and (o.lease_until is null or o.lease_until <= ${nowText})
+          and (o.ordering_key is null or not exists (
+            select 1 from outbox earlier
+            where earlier.ordering_key = o.ordering_key and earlier.status = 'pending'
+              and earlier.order_at < o.order_at))
+        order by o.created_at, o.id
         limit ${limit}
         ${lock}
       )
@@ -55,6 +64,15 @@ export class SqlOutboxRepository implements OutboxRepository {
     return result.rows
       .map(toEntry)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  async lastOrderAt(orderingKey: string): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.max('order_at').as('last'))
+      .where('ordering_key', '=', orderingKey)
+      .executeTakeFirst();
+    return row?.last ? new Date(row.last) : undefined;
   }
 
   async markDelivered(ids: readonly string[], owner: string, at: Date): Promise<void> {
@@ -159,5 +177,7 @@ function toEntry(row: Selectable<OutboxTable>): OutboxEntry {
     lastError: row.last_error ?? undefined,
     createdAt: new Date(row.created_at),
     deliveredAt: row.delivered_at ? new Date(row.delivered_at) : undefined,
+    orderingKey: row.ordering_key ?? undefined,
+    orderAt: row.order_at ? new Date(row.order_at) : undefined,
   };
 }

@@ -13,6 +13,7 @@ export class SqlSessionRepository implements SessionRepository {
       .values({
         id: session.id,
         launch: JSON.stringify(session.launch),
+        link_id: session.linkId ?? null,
         created_at: session.createdAt.toISOString(),
         expires_at: session.expiresAt.toISOString(),
       })
@@ -25,6 +26,7 @@ export class SqlSessionRepository implements SessionRepository {
     return {
       id: row.id,
       launch: JSON.parse(row.launch) as LaunchContext,
+      linkId: row.link_id ?? undefined,
       createdAt: new Date(row.created_at),
       expiresAt: new Date(row.expires_at),
     };

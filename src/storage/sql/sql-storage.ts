@@ -7,7 +7,9 @@ import type { Database } from './database-schema.js';
 import { migrateToLatest } from './migrate.js';
 import { SqlAttemptRepository } from './sql-attempt-repository.js';
 import { SqlContentVersionRepository } from './sql-content-version-repository.js';
+import { SqlCourseLinkRepository } from './sql-course-link-repository.js';
 import { SqlLearningPathVisitRepository } from './sql-learning-path-visit-repository.js';
+import { SqlLineItemRepository } from './sql-line-item-repository.js';
 import { SqlLoginStateRepository } from './sql-login-state-repository.js';
 import { SqlLtiRecordRepository } from './sql-lti-record-repository.js';
 import { SqlOutboxRepository } from './sql-outbox-repository.js';
@@ -34,7 +36,6 @@ export async function openSqlStorage(
     backend: config.kind,
     platforms: new SqlPlatformRepository(db),
     loginStates: new SqlLoginStateRepository(db),
-    sessions: new SqlSessionRepository(db),
     toolKeys: new SqlToolKeyRepository(db),
     ltiRecords: new SqlLtiRecordRepository(db),
     ...repositories(db, config.kind),
@@ -49,6 +50,9 @@ export async function openSqlStorage(
 function repositories(db: Kysely<Database>, backend: 'sqlite' | 'postgres'): Repositories {
   return {
     attempts: new SqlAttemptRepository(db, backend),
+    sessions: new SqlSessionRepository(db),
+    courseLinks: new SqlCourseLinkRepository(db),
+    lineItems: new SqlLineItemRepository(db),
     contentVersions: new SqlContentVersionRepository(db),
     learningPathVisits: new SqlLearningPathVisitRepository(db),
     outbox: new SqlOutboxRepository(db, backend),

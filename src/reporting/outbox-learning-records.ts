@@ -1,14 +1,22 @@
 import { accreditationsOf, type Course, type Program } from '../domain/content/program.js';
 import type { Attempt, Learner } from '../domain/exam/attempt.js';
+import type { StageGrade } from '../domain/grade-passback/stage-grade.js';
+import type { LaunchContext } from '../domain/launch-context.js';
 import type { Clock } from '../ports/clock.js';
 import type { Ids } from '../ports/ids.js';
 import type { LearningRecords, OutboxDraft, RecordActor } from '../ports/learning-records.js';
-import type { PlatformRepository } from '../ports/storage.js';
+import type { PlatformRepository, Repositories } from '../ports/storage.js';
+import { agsGradeDrafts } from './ags/ags-grade-drafts.js';
 import { type ExamVerb, examStatement } from './xapi/exam-statements.js';
+import { launchStatement } from './xapi/launch-statement.js';
 import { statementProblems } from './xapi/statement-rules.js';
+import type { Statement } from './xapi/xapi-types.js';
 
-/** Exam events as xAPI statements, each checked against the 1.0.3 rules and frozen as queued. */
-export class XapiLearningRecords implements LearningRecords {
+/**
+ * Learning events as xAPI statements, each checked against the 1.0.3 rules and frozen as queued;
+ * grades go to the LMS through AGS (reporting/ags).
+ */
+export class OutboxLearningRecords implements LearningRecords {
   constructor(
     private readonly deps: {
       platforms: PlatformRepository;
@@ -46,6 +54,40 @@ export class XapiLearningRecords implements LearningRecords {
     ]);
   }
 
+  launched(launch: LaunchContext, course: Course | undefined, at: Date): OutboxDraft[] {
+    const accreditationIds = course ? accreditationsOf(this.deps.program(), course.id).map((a) => a.id) : [];
+    const actor = { issuer: launch.issuer, subject: launch.subject };
+    return [
+      this.checked(
+        launchStatement(this.deps.toolUrl, this.deps.ids.uuid(), actor, course, accreditationIds, at),
+      ),
+    ];
+  }
+
+  gradeChanged(
+    repositories: Repositories,
+    learner: Learner,
+    linkId: string | undefined,
+    grade: StageGrade,
+    course: Course,
+  ): Promise<OutboxDraft[]> {
+    return agsGradeDrafts(repositories, this.deps.ids, learner, linkId, grade, course);
+  }
+
+  private checked(statement: Statement): OutboxDraft {
+    const problems = statementProblems(statement, this.deps.clock.now());
+    if (problems.length > 0)
+      throw new Error(
+        `refusing to queue an invalid xAPI statement (${statement.verb.display['en-US']}): ${problems.join('; ')}`,
+      );
+    return {
+      id: statement.id,
+      target: 'xapi',
+      kind: statement.verb.display['en-US'] ?? 'statement',
+      payload: JSON.stringify(statement),
+    };
+  }
+
   private drafts(
     actor: RecordActor,
     attempt: Attempt,
@@ -60,12 +102,8 @@ export class XapiLearningRecords implements LearningRecords {
       course,
       accreditationIds: accreditationsOf(this.deps.program(), course.id).map((a) => a.id),
     };
-    return events.map(([verb, at]) => {
-      const statement = examStatement(ctx, this.deps.ids.uuid(), verb, at, questionId);
-      const problems = statementProblems(statement, this.deps.clock.now());
-      if (problems.length > 0)
-        throw new Error(`refusing to queue an invalid xAPI statement (${verb}): ${problems.join('; ')}`);
-      return { id: statement.id, target: 'xapi' as const, kind: verb, payload: JSON.stringify(statement) };
-    });
+    return events.map(([verb, at]) =>
+      this.checked(examStatement(ctx, this.deps.ids.uuid(), verb, at, questionId)),
+    );
   }
 }
