@@ -31,6 +31,11 @@ const noRecords: LearningRecords = {
   responseSaved: () => [],
   attemptSubmitted: () => [],
   launched: () => [],
+  practicalSubmitted: () => [],
+  practicalEvaluated: () => [],
+  practicalReleased: () => [],
+  courseCertified: () => [],
+  accreditationEarned: () => [],
   gradeChanged: async () => [],
 };
 

@@ -24,6 +24,15 @@ export interface Config {
   readonly logLevel: string;
   readonly sessionTtlMinutes: number;
   readonly outboxLeaseSeconds: number;
+  readonly evaluationClaimMinutes: number;
+  /** People who evaluate practicals on their platform whatever their LTI role (EVALUATORS). */
+  readonly evaluators: readonly NamedEvaluator[];
+}
+
+/** An evaluator named in configuration: the platform's issuer and the person's LTI subject. */
+export interface NamedEvaluator {
+  readonly issuer: string;
+  readonly subject: string;
 }
 
 export type ResolvedConfig = Config & { readonly adminToken: string; readonly ltiKey: string };

@@ -29,6 +29,8 @@ export const defaults = {
   purgeIntervalSeconds: 300,
   /** OUTBOX_LEASE_SECONDS: how long a dispatcher owns the rows it claimed; a crashed one's rows go to another after it. */
   outboxLeaseSeconds: 60,
+  /** EVALUATION_CLAIM_MINUTES: how long an evaluator's claim on a submission holds before another may take it. */
+  evaluationClaimMinutes: 120,
   /** How often open attempts past their deadline are submitted. */
   sweepIntervalSeconds: 15,
   /** How long a graceful shutdown waits for requests in flight. */

@@ -1,4 +1,4 @@
-import type { Config, DatabaseConfig, LrsConfig } from './config.js';
+import type { Config, DatabaseConfig, LrsConfig, NamedEvaluator } from './config.js';
 import { ConfigError } from './config-error.js';
 import { defaults } from './defaults.js';
 import { parseDatabaseUrl } from './parse-database-url.js';
@@ -63,6 +63,13 @@ export function loadConfig(env: Env): Config {
     defaults.outboxLeaseSeconds,
     problems,
   );
+  const evaluationClaimMinutes = parsePositiveInt(
+    'EVALUATION_CLAIM_MINUTES',
+    value('EVALUATION_CLAIM_MINUTES'),
+    defaults.evaluationClaimMinutes,
+    problems,
+  );
+  const evaluators = parseEvaluators(value('EVALUATORS'), problems);
   const logLevel = value('LOG_LEVEL') ?? defaults.logLevel;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(
@@ -84,7 +91,31 @@ export function loadConfig(env: Env): Config {
     logLevel,
     sessionTtlMinutes,
     outboxLeaseSeconds,
+    evaluationClaimMinutes,
+    evaluators,
   };
+}
+
+/** EVALUATORS: comma-separated `<issuer>#<subject>` entries, e.g. `https://canvas.instructure.com#1234`. */
+function parseEvaluators(raw: string | undefined, problems: string[]): NamedEvaluator[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const evaluators: NamedEvaluator[] = [];
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
+    const hash = entry.lastIndexOf('#');
+    const issuer = hash > 0 ? entry.slice(0, hash) : '';
+    const subject = hash > 0 ? entry.slice(hash + 1) : '';
+    if (!/^https?:\/\/\S+$/.test(issuer) || subject === '') {
+      problems.push(
+        `EVALUATORS: '${entry}' is not <issuer>#<subject>; expected e.g. https://lms.example.com#user-42, entries separated by commas`,
+      );
+      continue;
+    }
+    evaluators.push({ issuer, subject });
+  }
+  return evaluators;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

@@ -103,6 +103,26 @@ export const courseFileSchema = z.strictObject({
       passThreshold: z.number().min(0),
       criteria: z.array(criterion).min(1, 'needs at least one criterion'),
     }),
+    doubleMarking: z.boolean().default(false),
+    moderationGap: z.int().min(0).max(9).default(1),
+    appealWindowDays: z.int().min(0).max(365).default(14),
+    calibration: z
+      .array(
+        z.strictObject({
+          id,
+          title,
+          evidence: z.strictObject({
+            links: z
+              .array(z.strictObject({ url: httpUrl, title: title.optional() }))
+              .max(10)
+              .default([]),
+            notes: markdown.optional(),
+          }),
+          agreedLevels: z.record(id, id),
+        }),
+      )
+      .max(20)
+      .default([]),
   }),
 });
 

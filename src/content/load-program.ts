@@ -5,7 +5,7 @@ import { basename, extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { accreditationProblems, courseProblems } from '../domain/content/content-rules.js';
-import type { Accreditation, Course, Program, Question } from '../domain/content/program.js';
+import type { Accreditation, Course, Program, Question, Rubric } from '../domain/content/program.js';
 import { ContentError, formatPath } from './content-error.js';
 import {
   type AccreditationFile,
@@ -121,17 +121,35 @@ function toCourse(id: string, f: CourseFile): Course {
       title: f.practical.title,
       instructions: f.practical.instructions,
       evidence: f.practical.evidence,
-      rubric: {
-        passThreshold: f.practical.rubric.passThreshold,
-        criteria: f.practical.rubric.criteria.map((c) => ({
-          ...c,
-          description: c.description,
-          minimumLevel: c.minimumLevel,
-          levels: c.levels.map((l) => ({ ...l, description: l.description })),
-        })),
-      },
+      rubric: rubricOf(f.practical.rubric),
+      doubleMarking: f.practical.doubleMarking,
+      moderationGap: f.practical.moderationGap,
+      appealWindowDays: f.practical.appealWindowDays,
+      calibration: f.practical.calibration.map((r) => ({
+        id: r.id,
+        title: r.title,
+        evidence: {
+          links: r.evidence.links.map((l) => ({ url: l.url, title: l.title })),
+          notes: r.evidence.notes,
+        },
+        agreedLevels: r.agreedLevels,
+      })),
     },
   };
+}
+
+function rubricOf(f: CourseFile['practical']['rubric']): Rubric {
+  const body = {
+    passThreshold: f.passThreshold,
+    criteria: f.criteria.map((c) => ({
+      ...c,
+      description: c.description,
+      minimumLevel: c.minimumLevel,
+      levels: c.levels.map((l) => ({ ...l, description: l.description })),
+    })),
+  };
+  const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12);
+  return { version, ...body };
 }
 
 function toAccreditation(id: string, f: AccreditationFile): Accreditation {

@@ -8,6 +8,7 @@ import { requireSession } from './middleware/require-session.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { openApiDocument } from './openapi.js';
 import { type Access, routes } from './routes.js';
+import { staticAssets } from './static-assets.js';
 import type { ToolContext } from './tool-context.js';
 
 /** The express app: middleware, then the route table, then the error handler. */
@@ -17,6 +18,7 @@ export function createHttpApp(tool: ToolContext): express.Express {
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestLogging(tool.logger));
   app.use(securityHeaders);
+  app.use('/assets', staticAssets());
   app.use(cookieParser());
   app.use('/lti', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 50 }));
   app.use('/api', express.json({ limit: '100kb', strict: true }));

@@ -15,6 +15,8 @@ import {
 import { ltiKeys, ltiLaunch, ltiLogin, ltiRegister } from './handlers/lti-handlers.js';
 import { metrics } from './handlers/metrics-handler.js';
 import { whoAmI } from './handlers/session-handlers.js';
+import { pageRoutes } from './page-routes.js';
+import { practicalRoutes } from './practical-routes.js';
 import { platformInputSchema } from './schemas/platform-input.js';
 import { responseInputSchema } from './schemas/response-input.js';
 import type { ToolContext } from './tool-context.js';
@@ -172,4 +174,6 @@ export const routes: readonly Route[] = [
     summary: 'Submit an attempt; the server scores it',
     handler: postSubmit,
   },
+  ...practicalRoutes,
+  ...pageRoutes,
 ];

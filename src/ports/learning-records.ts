@@ -1,7 +1,9 @@
-import type { Course } from '../domain/content/program.js';
+import type { Accreditation, Course } from '../domain/content/program.js';
 import type { Attempt, Learner } from '../domain/exam/attempt.js';
 import type { StageGrade } from '../domain/grade-passback/stage-grade.js';
 import type { LaunchContext } from '../domain/launch-context.js';
+import type { Evaluation } from '../domain/practical/evaluation.js';
+import type { PracticalSubmission } from '../domain/practical/submission.js';
 import type { OutboxTarget, Repositories } from './storage.js';
 
 /** Who a learner is for the record stores: the platform's issuer and the LTI subject. */
@@ -31,6 +33,27 @@ export interface LearningRecords {
   responseSaved(actor: RecordActor, attempt: Attempt, course: Course, questionId: string): OutboxDraft[];
   attemptSubmitted(actor: RecordActor, attempt: Attempt, course: Course): OutboxDraft[];
   launched(launch: LaunchContext, course: Course | undefined, at: Date): OutboxDraft[];
+  practicalSubmitted(actor: RecordActor, submission: PracticalSubmission, course: Course): OutboxDraft[];
+  practicalEvaluated(
+    evaluator: RecordActor,
+    learner: RecordActor,
+    submission: PracticalSubmission,
+    evaluation: Evaluation,
+    course: Course,
+  ): OutboxDraft[];
+  practicalReleased(
+    actor: RecordActor,
+    submission: PracticalSubmission,
+    course: Course,
+    at: Date,
+  ): OutboxDraft[];
+  courseCertified(actor: RecordActor, course: Course, at: Date): OutboxDraft[];
+  accreditationEarned(
+    actor: RecordActor,
+    accreditation: Accreditation,
+    course: Course,
+    at: Date,
+  ): OutboxDraft[];
   /**
    * A stage's grade for the LMS gradebook, through the course link the learner came by; none when
    * that link cannot take grades. Reads inside the transaction, to keep score timestamps increasing.

@@ -1,6 +1,16 @@
 import type { Attempt, AttemptResult, Learner } from '../domain/exam/attempt.js';
 import type { CourseLink } from '../domain/grade-passback/course-link.js';
 import type { NewPlatform, Platform } from '../domain/platform.js';
+import type { AuditEvent } from '../domain/practical/audit-event.js';
+import type { CalibrationCloseness } from '../domain/practical/calibration.js';
+import type { Certification } from '../domain/practical/certification.js';
+import type { Evaluation } from '../domain/practical/evaluation.js';
+import type { CriterionScore, RubricDecision } from '../domain/practical/rubric-decision.js';
+import type {
+  PracticalResult,
+  PracticalSubmission,
+  SubmissionStatus,
+} from '../domain/practical/submission.js';
 import type { Session } from '../domain/session.js';
 
 export interface PlatformRepository {
@@ -108,7 +118,8 @@ export interface LearningPathVisitRepository {
 export interface CourseLinkRepository {
   /**
    * Records a launch through a resource link: inserts it the first time (keeping the given id),
-   * afterwards refreshes its title, course and AGS endpoint; returns the link as stored.
+   * afterwards refreshes its title, course and AGS endpoint (a launch that lacks them keeps the
+   * earlier ones); returns the link as stored.
    */
   recordLaunch(link: CourseLink): Promise<CourseLink>;
   findById(id: string): Promise<CourseLink | undefined>;
@@ -121,6 +132,78 @@ export interface LineItemRepository {
   /** Keeps the first URL saved for a link and tag; returns the one kept. */
   save(linkId: string, tag: string, url: string, at: Date): Promise<string>;
   forget(linkId: string, tag: string): Promise<void>;
+}
+
+export interface SubmissionChange {
+  readonly status: SubmissionStatus;
+  readonly result?: PracticalResult | undefined;
+  readonly releasedAt?: Date | undefined;
+  readonly appealedAt?: Date | undefined;
+  readonly appealReason?: string | undefined;
+}
+
+export interface PracticalSubmissionRepository {
+  /** 'duplicate' when the learner's submission of that number exists (a concurrent submit won). */
+  insert(submission: PracticalSubmission): Promise<'inserted' | 'duplicate'>;
+  findById(id: string): Promise<PracticalSubmission | undefined>;
+  /** Like findById, and inside a transaction holds the row until it ends (PostgreSQL: FOR UPDATE). */
+  findByIdForUpdate(id: string): Promise<PracticalSubmission | undefined>;
+  listForLearner(learner: Learner, courseId?: string): Promise<PracticalSubmission[]>;
+  /** Applies the change only while the status is one of `from`; false when it no longer was. */
+  update(id: string, from: readonly SubmissionStatus[], change: SubmissionChange, at: Date): Promise<boolean>;
+  /** Oldest first. `contextId` narrows to submissions made from that LMS context (null: from none). */
+  listQueue(filter: {
+    platformId: string;
+    contextId?: string | null | undefined;
+    courseId?: string | undefined;
+    statuses: readonly SubmissionStatus[];
+    submittedBefore?: Date | undefined;
+    limit: number;
+  }): Promise<PracticalSubmission[]>;
+}
+
+export interface EvaluationRepository {
+  /**
+   * Takes the claim for its submission and role unless someone holds a live one: an expired claim
+   * is replaced. Of concurrent claims exactly one gets 'claimed'.
+   */
+  claim(evaluation: Evaluation, now: Date): Promise<'claimed' | 'taken'>;
+  listForSubmission(submissionId: string): Promise<Evaluation[]>;
+  /** Completes a claimed evaluation; false when it was not (any more) a claim. */
+  complete(
+    id: string,
+    work: { scores: readonly CriterionScore[]; comment: string | undefined; decision: RubricDecision },
+    at: Date,
+  ): Promise<boolean>;
+  /** Completed evaluations of submissions of a course, with the submission id, for agreement reports. */
+  listCompleted(filter: { platformId: string; courseId?: string | undefined }): Promise<Evaluation[]>;
+}
+
+export interface CalibrationRun {
+  readonly id: string;
+  readonly evaluator: { readonly platformId: string; readonly subject: string };
+  readonly courseId: string;
+  readonly referenceId: string;
+  readonly rubricVersion: string;
+  readonly levels: Readonly<Record<string, string>>;
+  readonly closeness: CalibrationCloseness;
+  readonly at: Date;
+}
+
+export interface CalibrationRepository {
+  record(run: CalibrationRun): Promise<void>;
+  listFor(evaluator: { platformId: string; subject: string }, courseId: string): Promise<CalibrationRun[]>;
+}
+
+export interface AuditTrailRepository {
+  append(events: readonly AuditEvent[]): Promise<void>;
+  listForSubmission(submissionId: string): Promise<AuditEvent[]>;
+}
+
+export interface CertificationRepository {
+  /** Keeps the first certification of a learner for a course; false when there was one. */
+  insertIfAbsent(certification: Certification): Promise<boolean>;
+  listForLearner(learner: Learner): Promise<Certification[]>;
 }
 
 export type OutboxTarget = 'xapi' | 'ags';
@@ -187,25 +270,23 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly courseLinks: CourseLinkRepository;
   readonly lineItems: LineItemRepository;
+  readonly submissions: PracticalSubmissionRepository;
+  readonly evaluations: EvaluationRepository;
+  readonly calibrations: CalibrationRepository;
+  readonly auditTrail: AuditTrailRepository;
+  readonly certifications: CertificationRepository;
   readonly attempts: AttemptRepository;
   readonly contentVersions: ContentVersionRepository;
   readonly learningPathVisits: LearningPathVisitRepository;
 }
 
 /** Everything the tool keeps, behind one port. Backends: storage/sql (SQLite, PostgreSQL). */
-export interface Storage {
+export interface Storage extends Repositories {
   readonly backend: 'sqlite' | 'postgres';
   readonly platforms: PlatformRepository;
   readonly loginStates: LoginStateRepository;
-  readonly sessions: SessionRepository;
   readonly toolKeys: ToolKeyRepository;
   readonly ltiRecords: LtiRecordRepository;
-  readonly attempts: AttemptRepository;
-  readonly contentVersions: ContentVersionRepository;
-  readonly learningPathVisits: LearningPathVisitRepository;
-  readonly outbox: OutboxRepository;
-  readonly courseLinks: CourseLinkRepository;
-  readonly lineItems: LineItemRepository;
   /** Runs `work` in one database transaction: all its writes land, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

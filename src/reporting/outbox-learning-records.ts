@@ -1,7 +1,14 @@
-import { accreditationsOf, type Course, type Program } from '../domain/content/program.js';
+import {
+  type Accreditation,
+  accreditationsOf,
+  type Course,
+  type Program,
+} from '../domain/content/program.js';
 import type { Attempt, Learner } from '../domain/exam/attempt.js';
 import type { StageGrade } from '../domain/grade-passback/stage-grade.js';
 import type { LaunchContext } from '../domain/launch-context.js';
+import type { Evaluation } from '../domain/practical/evaluation.js';
+import type { PracticalSubmission } from '../domain/practical/submission.js';
 import type { Clock } from '../ports/clock.js';
 import type { Ids } from '../ports/ids.js';
 import type { LearningRecords, OutboxDraft, RecordActor } from '../ports/learning-records.js';
@@ -9,6 +16,13 @@ import type { PlatformRepository, Repositories } from '../ports/storage.js';
 import { agsGradeDrafts } from './ags/ags-grade-drafts.js';
 import { type ExamVerb, examStatement } from './xapi/exam-statements.js';
 import { launchStatement } from './xapi/launch-statement.js';
+import {
+  certifiedStatement,
+  earnedStatement,
+  evaluatedStatement,
+  releasedStatement,
+  submittedStatement,
+} from './xapi/practical-statements.js';
 import { statementProblems } from './xapi/statement-rules.js';
 import type { Statement } from './xapi/xapi-types.js';
 
@@ -62,6 +76,73 @@ export class OutboxLearningRecords implements LearningRecords {
         launchStatement(this.deps.toolUrl, this.deps.ids.uuid(), actor, course, accreditationIds, at),
       ),
     ];
+  }
+
+  practicalSubmitted(actor: RecordActor, submission: PracticalSubmission, course: Course): OutboxDraft[] {
+    return [
+      this.checked(
+        submittedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), submission),
+      ),
+    ];
+  }
+
+  practicalEvaluated(
+    evaluator: RecordActor,
+    learner: RecordActor,
+    submission: PracticalSubmission,
+    evaluation: Evaluation,
+    course: Course,
+  ): OutboxDraft[] {
+    return [
+      this.checked(
+        evaluatedStatement(
+          this.practicalContext(evaluator, course),
+          this.deps.ids.uuid(),
+          submission,
+          evaluation,
+          learner,
+        ),
+      ),
+    ];
+  }
+
+  practicalReleased(
+    actor: RecordActor,
+    submission: PracticalSubmission,
+    course: Course,
+    at: Date,
+  ): OutboxDraft[] {
+    return [
+      this.checked(
+        releasedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), submission, at),
+      ),
+    ];
+  }
+
+  courseCertified(actor: RecordActor, course: Course, at: Date): OutboxDraft[] {
+    return [this.checked(certifiedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), at))];
+  }
+
+  accreditationEarned(
+    actor: RecordActor,
+    accreditation: Accreditation,
+    course: Course,
+    at: Date,
+  ): OutboxDraft[] {
+    return [
+      this.checked(
+        earnedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), accreditation, at),
+      ),
+    ];
+  }
+
+  private practicalContext(actor: RecordActor, course: Course) {
+    return {
+      toolUrl: this.deps.toolUrl,
+      actor,
+      course,
+      accreditationIds: accreditationsOf(this.deps.program(), course.id).map((a) => a.id),
+    };
   }
 
   gradeChanged(

@@ -1,34 +1,46 @@
 import type { LaunchContext } from '../domain/launch-context.js';
-import { html, page } from './html.js';
+import { html, page, raw } from './html.js';
+import type { PageLinks } from './pages/page-links.js';
+import { strings } from './strings.js';
 
 /**
- * Where a launch lands. The session token travels in the page (a meta tag the scripts read and send
- * as `Authorization: Bearer`), never in a URL that could reach logs or a Referer header.
+ * Where a launch lands. The session token is in a meta tag (scripts send it as
+ * `Authorization: Bearer`) and in the link onwards (pages carry it in their URL, since cookies may
+ * be refused inside an LMS iframe); public/launch.js follows that link at once, unless the page has
+ * something to say first (a course that does not exist).
  */
 export function launchPage(
   launch: LaunchContext,
   session: { token: string; expiresAt: Date },
   courseTitle: string | undefined,
+  links: PageLinks,
 ): string {
-  const who = launch.name ?? 'there';
+  const text = strings.launch;
   const destination = !launch.courseId
-    ? html`<p>This is your progress across the accreditations.</p>`
+    ? html`<p>${text.toProgress}</p>`
     : courseTitle
-      ? html`<p data-course="${launch.courseId}">You opened the course <strong>${courseTitle}</strong>.</p>`
-      : html`<p role="alert">This link points at a course ('${launch.courseId}') that Accredit does not have. Ask the person who placed the link to check its <code>course</code> parameter; meanwhile, here is your progress.</p>`;
+      ? html`<p data-course="${launch.courseId}">${text.openedCourse} <strong>${courseTitle}</strong>.</p>`
+      : html`<p role="alert">${text.unknownCourse(launch.courseId)}</p>`;
+  const onwards =
+    launch.courseId && courseTitle
+      ? html`<a id="continue" class="button primary" data-follow href="${links.course(launch.courseId)}">${text.continueToCourse(courseTitle)}</a>`
+      : html`<a id="continue" class="button primary"${launch.courseId ? '' : raw(' data-follow')} href="${links.progress()}">${text.continueToProgress}</a>`;
   const role = launch.roles.includes('evaluator')
     ? 'evaluator'
     : launch.roles.includes('admin')
       ? 'admin'
       : 'learner';
   return page(
-    'Welcome',
-    html`<main>
-<h1>Welcome, ${who}</h1>
-<p>You are signed in as a${role === 'admin' ? 'n' : ''} <span data-role="${role}">${role}</span>${launch.context?.title ? html` in ${launch.context.title}` : ''}.</p>
+    text.title,
+    html`<main id="main">
+<h1>${text.welcome(launch.name)}</h1>
+<p><span data-role="${role}">${text.signedInAs[role]}</span>${launch.context?.title ? text.inContext(launch.context.title) : ''}.</p>
 ${destination}
+<p>${onwards}</p>
 </main>`,
     html`<meta name="accredit-session" content="${session.token}">
-<meta name="accredit-session-expires" content="${session.expiresAt.toISOString()}">`,
+<meta name="accredit-session-expires" content="${session.expiresAt.toISOString()}">
+<link rel="stylesheet" href="${links.asset('accredit.css')}">
+<script type="module" src="${links.asset('launch.js')}"></script>`,
   );
 }

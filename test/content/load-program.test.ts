@@ -167,11 +167,25 @@ describe('loadProgram', () => {
       'levels out of order',
       'courses/security.yaml',
       (d) => {
-        d.practical.rubric.criteria[0].levels.reverse();
+        const levels = d.practical.rubric.criteria[0].levels;
+        [levels[0], levels[1]] = [levels[1], levels[0]];
         return d;
       },
       [
         'courses/security.yaml: practical.rubric.criteria[0].levels[1].points: levels must be in ascending order of points',
+      ],
+    ],
+    [
+      'a calibration reference with a level the rubric lacks, and no level for a criterion',
+      'courses/security.yaml',
+      (d) => {
+        d.practical.calibration[0].agreedLevels = { clarity: 'brilliant', charm: 'high' };
+        return d;
+      },
+      [
+        "courses/security.yaml: practical.calibration[0].agreedLevels.clarity: 'brilliant' is not one of this criterion's levels (low, fair, high)",
+        "courses/security.yaml: practical.calibration[0].agreedLevels: needs a level for criterion 'risk'",
+        "courses/security.yaml: practical.calibration[0].agreedLevels.charm: there is no criterion 'charm' in the rubric",
       ],
     ],
     [

@@ -94,8 +94,14 @@ for (const database of testDatabases) {
           title: 'Solution Architect Accreditation',
           audience: 'Solution Architect',
           courses: [
-            { id: 'pipelines', title: 'Pipelines', written: 'passed', practical: 'open' },
-            { id: 'security', title: 'Security', written: 'not_started', practical: 'locked' },
+            { id: 'pipelines', title: 'Pipelines', written: 'passed', practical: 'open', certified: false },
+            {
+              id: 'security',
+              title: 'Security',
+              written: 'not_started',
+              practical: 'locked',
+              certified: false,
+            },
           ],
         },
       ]);

@@ -21,6 +21,8 @@ describe('request logs', () => {
       await fetch(`${tool.url}/api/me`, {
         headers: { Authorization: `Bearer ${launch.sessionToken}`, 'X-Request-Id': 'trace-123' },
       });
+      const page = await fetch(`${tool.url}/progress?session=${launch.sessionToken}`);
+      expect(page.status).to.equal(200);
       const refused = await platform.post(browser, `${tool.url}/lti/launch`, launch.posted);
       expect(refused.response.status).to.equal(401);
 

@@ -5,7 +5,8 @@ import type { LaunchOptions } from './test-platform.js';
 
 export interface ApiAnswer {
   status: number;
-  body: Record<string, unknown> & { error?: string; message?: string };
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read back as loose JSON, checked by the assertions.
+  body: Record<string, any> & { error?: string; message?: string };
   text: string;
 }
 

@@ -44,6 +44,8 @@ export async function startTool(
     logLevel: 'silent',
     sessionTtlMinutes: 60,
     outboxLeaseSeconds: 60,
+    evaluationClaimMinutes: 120,
+    evaluators: [],
     ...options.config,
   };
   const tool = await createApp(config, {

@@ -118,6 +118,23 @@ export class TestPlatform {
 
   /** A browser-like launch: login initiation at the tool, authorization here, form post to the tool. */
   async launch(browser: Browser, toolUrl: string, options: LaunchOptions = {}): Promise<LaunchResult> {
+    const initiation = await browser.get(this.loginUrl(toolUrl, options));
+    if (initiation.status !== 302) {
+      return { response: initiation, body: await initiation.text(), sessionToken: undefined, posted: {} };
+    }
+    const authorization = await browser.get(initiation.headers.get('location')!);
+    const page = await authorization.text();
+    if (authorization.status !== 200) throw new Error(`platform refused the authorization request: ${page}`);
+    const form = parseForm(page);
+    const posted = options.form ? options.form(form.fields) : form.fields;
+    return this.post(browser, form.action, posted);
+  }
+
+  /**
+   * The tool's login initiation URL for a launch with these options, for a real browser to open:
+   * it goes on to this platform's authorization endpoint, whose page posts the launch to the tool.
+   */
+  loginUrl(toolUrl: string, options: LaunchOptions = {}): string {
     this.gradebook.toolJwksUrl = `${toolUrl}/lti/keys`;
     const loginHint = randomUUID();
     this.pending.set(loginHint, options);
@@ -135,16 +152,7 @@ export class TestPlatform {
       ...options.login,
     };
     for (const [k, v] of Object.entries(params)) if (v !== undefined) login.searchParams.set(k, v);
-    const initiation = await browser.get(login.toString());
-    if (initiation.status !== 302) {
-      return { response: initiation, body: await initiation.text(), sessionToken: undefined, posted: {} };
-    }
-    const authorization = await browser.get(initiation.headers.get('location')!);
-    const page = await authorization.text();
-    if (authorization.status !== 200) throw new Error(`platform refused the authorization request: ${page}`);
-    const form = parseForm(page);
-    const posted = options.form ? options.form(form.fields) : form.fields;
-    return this.post(browser, form.action, posted);
+    return login.toString();
   }
 
   /** Posts launch fields to the tool as the browser's auto-submitted form would. */

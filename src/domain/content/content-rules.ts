@@ -77,6 +77,30 @@ function rubricProblems(course: Course): ContentProblem[] {
     }
     maxTotal += Math.max(...c.levels.map((l) => l.points));
   });
+  course.practical.calibration.forEach((reference, i) => {
+    for (const criterion of rubric.criteria) {
+      const level = reference.agreedLevels[criterion.id];
+      if (level === undefined) {
+        problems.push({
+          path: `practical.calibration[${i}].agreedLevels`,
+          message: `needs a level for criterion '${criterion.id}'`,
+        });
+      } else if (!criterion.levels.some((l) => l.id === level)) {
+        problems.push({
+          path: `practical.calibration[${i}].agreedLevels.${criterion.id}`,
+          message: `'${level}' is not one of this criterion's levels (${criterion.levels.map((l) => l.id).join(', ')})`,
+        });
+      }
+    }
+    for (const named of Object.keys(reference.agreedLevels)) {
+      if (!criterionIds.has(named)) {
+        problems.push({
+          path: `practical.calibration[${i}].agreedLevels.${named}`,
+          message: `there is no criterion '${named}' in the rubric`,
+        });
+      }
+    }
+  });
   if (rubric.passThreshold > maxTotal) {
     problems.push({
       path: 'practical.rubric.passThreshold',

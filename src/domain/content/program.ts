@@ -75,15 +75,40 @@ export interface RubricCriterion {
 }
 
 export interface Rubric {
+  /** A hash of the rubric alone: a grade shows the version it was given against. */
+  readonly version: string;
+  /** Total points needed to pass. */
   readonly passThreshold: number;
   readonly criteria: readonly RubricCriterion[];
 }
 
+export interface EvidenceLink {
+  readonly url: string;
+  readonly title: string | undefined;
+}
+
+/** A reference submission with the levels the program agreed on: evaluators calibrate against it. */
+export interface CalibrationReference {
+  readonly id: string;
+  readonly title: string;
+  readonly evidence: { readonly links: readonly EvidenceLink[]; readonly notes: string | undefined };
+  readonly agreedLevels: Readonly<Record<string, string>>;
+}
+
+export type EvidenceKind = 'recording' | 'document' | 'notes';
+
 export interface PracticalAssessment {
   readonly title: string;
   readonly instructions: string;
-  readonly evidence: readonly ('recording' | 'document' | 'notes')[];
+  readonly evidence: readonly EvidenceKind[];
   readonly rubric: Rubric;
+  /** Two independent evaluations per submission; a disagreement goes to a moderator. */
+  readonly doubleMarking: boolean;
+  /** How many levels apart two evaluations may be on a criterion before moderation. */
+  readonly moderationGap: number;
+  /** Days after release during which the learner may appeal; 0 for none. */
+  readonly appealWindowDays: number;
+  readonly calibration: readonly CalibrationReference[];
 }
 
 export interface Course {

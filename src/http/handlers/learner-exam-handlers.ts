@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { Learner } from '../../domain/exam/attempt.js';
+import { hasPassed, isActive } from '../../domain/practical/submission.js';
 import { courseStatus, learnerProgress } from '../../services/exam/course-status.js';
 import type { ExamDeps } from '../../services/exam/exam-deps.js';
 import { readAttempt } from '../../services/exam/read-attempt.js';
@@ -41,7 +42,25 @@ async function sendAttempt(
 /** GET /api/progress */
 export function getProgress(tool: ToolContext): RequestHandler {
   return async (_req, res) => {
-    const progress = await learnerProgress(examDeps(tool), learnerOf(res));
+    const learner = learnerOf(res);
+    const progress = await learnerProgress(examDeps(tool), learner);
+    const submissions = await tool.storage.submissions.listForLearner(learner);
+    const certified = new Set(
+      (await tool.storage.certifications.listForLearner(learner)).map((c) => c.courseId),
+    );
+    const practicalOf = (courseId: string, open: boolean) => {
+      const own = submissions.filter((s) => s.courseId === courseId);
+      if (own.some(hasPassed)) return 'passed';
+      const current = [...own].reverse().find(isActive);
+      if (current)
+        return current.status === 'released'
+          ? 'passed'
+          : current.status === 'submitted'
+            ? 'submitted'
+            : 'in_grading';
+      if (own.some((s) => s.status === 'released')) return 'failed';
+      return open ? 'open' : 'locked';
+    };
     res.json({
       accreditations: progress.map(({ accreditation, courses }) => ({
         id: accreditation.id,
@@ -51,7 +70,8 @@ export function getProgress(tool: ToolContext): RequestHandler {
           id: course.id,
           title: course.title,
           written: exam.state,
-          practical: exam.practicalOpen ? 'open' : 'locked',
+          practical: practicalOf(course.id, exam.practicalOpen),
+          certified: certified.has(course.id),
         })),
       })),
     });

@@ -6,7 +6,9 @@ import { verifyLaunch } from '../../lti/launch-verifier.js';
 import { initiateLogin } from '../../lti/login-initiation.js';
 import { openSession } from '../../services/open-session.js';
 import { launchPage } from '../../views/launch-page.js';
+import { PageLinks } from '../../views/pages/page-links.js';
 import { registrationDonePage } from '../../views/registration-done-page.js';
+import { assetVersion } from '../static-assets.js';
 import type { ToolContext } from '../tool-context.js';
 
 const stateCookiePrefix = 'lti_state_';
@@ -68,7 +70,8 @@ export function ltiLaunch(tool: ToolContext): RequestHandler {
       'launch verified',
     );
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(launchPage(launch, session, course?.title));
+    const links = new PageLinks(PageLinks.basePathOf(tool.config.publicUrl), session.token, assetVersion);
+    res.type('html').send(launchPage(launch, session, course?.title, links));
   };
 }
 

@@ -7,6 +7,7 @@ const sensitiveParams = [
   'id_token',
   'token',
   'ltik',
+  'session',
   'registration_token',
   'state',
   'nonce',

@@ -13,6 +13,85 @@ export interface Database {
   outbox: OutboxTable;
   course_links: CourseLinksTable;
   line_items: LineItemsTable;
+  practical_submissions: PracticalSubmissionsTable;
+  practical_evaluations: PracticalEvaluationsTable;
+  calibration_runs: CalibrationRunsTable;
+  audit_events: AuditEventsTable;
+  certifications: CertificationsTable;
+}
+
+export interface PracticalSubmissionsTable {
+  id: string;
+  platform_id: string;
+  subject: string;
+  learner_name: string | null;
+  course_id: string;
+  content_version: string;
+  rubric_version: string;
+  link_id: string | null;
+  context_id: string | null;
+  number: number;
+  evidence: string;
+  status: string;
+  submitted_at: string;
+  result: string | null;
+  released_at: string | null;
+  appealed_at: string | null;
+  appeal_reason: string | null;
+  updated_at: string;
+}
+
+export interface PracticalEvaluationsTable {
+  id: string;
+  submission_id: string;
+  role: string;
+  evaluator_platform_id: string;
+  evaluator_subject: string;
+  evaluator_name: string | null;
+  rubric_version: string;
+  status: string;
+  claimed_at: string;
+  claim_expires_at: string;
+  scores: string;
+  comment: string | null;
+  decision: string | null;
+  completed_at: string | null;
+}
+
+export interface CalibrationRunsTable {
+  id: string;
+  evaluator_platform_id: string;
+  evaluator_subject: string;
+  course_id: string;
+  reference_id: string;
+  rubric_version: string;
+  levels: string;
+  closeness: string;
+  at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  submission_id: string;
+  at: string;
+  actor_platform_id: string;
+  actor_subject: string;
+  actor_name: string | null;
+  action: string;
+  seq: number;
+  details: string;
+}
+
+export interface CertificationsTable {
+  platform_id: string;
+  subject: string;
+  course_id: string;
+  content_version: string;
+  written_attempt_id: string;
+  written: string;
+  submission_id: string;
+  practical: string;
+  certified_at: string;
 }
 
 export interface CourseLinksTable {

@@ -27,10 +27,12 @@ export class SqlCourseLinkRepository implements CourseLinkRepository {
       .values({ id: link.id, ...key, ...latest, first_launch_at: link.firstLaunchAt.toISOString() })
       .onConflict((oc) =>
         oc.columns(['platform_id', 'deployment_id', 'context_id', 'resource_link_id']).doUpdateSet({
-          title: sql`excluded.title`,
-          course_id: sql`excluded.course_id`,
-          grade_service: sql`excluded.grade_service`,
-          passback_problem: sql`excluded.passback_problem`,
+          // A launch without the AGS claim (platforms often leave it out for instructors) or
+          // without a course keeps what an earlier launch through the link said.
+          title: sql`coalesce(excluded.title, course_links.title)`,
+          course_id: sql`coalesce(excluded.course_id, course_links.course_id)`,
+          grade_service: sql`coalesce(excluded.grade_service, course_links.grade_service)`,
+          passback_problem: sql`case when excluded.grade_service is null and course_links.grade_service is not null then course_links.passback_problem else excluded.passback_problem end`,
           last_launch_at: sql`excluded.last_launch_at`,
         }),
       )

@@ -6,14 +6,19 @@ import { createKysely, type PostgresOptions } from './create-kysely.js';
 import type { Database } from './database-schema.js';
 import { migrateToLatest } from './migrate.js';
 import { SqlAttemptRepository } from './sql-attempt-repository.js';
+import { SqlAuditTrailRepository } from './sql-audit-trail-repository.js';
+import { SqlCalibrationRepository } from './sql-calibration-repository.js';
+import { SqlCertificationRepository } from './sql-certification-repository.js';
 import { SqlContentVersionRepository } from './sql-content-version-repository.js';
 import { SqlCourseLinkRepository } from './sql-course-link-repository.js';
+import { SqlEvaluationRepository } from './sql-evaluation-repository.js';
 import { SqlLearningPathVisitRepository } from './sql-learning-path-visit-repository.js';
 import { SqlLineItemRepository } from './sql-line-item-repository.js';
 import { SqlLoginStateRepository } from './sql-login-state-repository.js';
 import { SqlLtiRecordRepository } from './sql-lti-record-repository.js';
 import { SqlOutboxRepository } from './sql-outbox-repository.js';
 import { SqlPlatformRepository } from './sql-platform-repository.js';
+import { SqlPracticalSubmissionRepository } from './sql-practical-submission-repository.js';
 import { SqlSessionRepository } from './sql-session-repository.js';
 import { SqlToolKeyRepository } from './sql-tool-key-repository.js';
 
@@ -53,6 +58,11 @@ function repositories(db: Kysely<Database>, backend: 'sqlite' | 'postgres'): Rep
     sessions: new SqlSessionRepository(db),
     courseLinks: new SqlCourseLinkRepository(db),
     lineItems: new SqlLineItemRepository(db),
+    submissions: new SqlPracticalSubmissionRepository(db, backend),
+    evaluations: new SqlEvaluationRepository(db),
+    calibrations: new SqlCalibrationRepository(db),
+    auditTrail: new SqlAuditTrailRepository(db),
+    certifications: new SqlCertificationRepository(db),
     contentVersions: new SqlContentVersionRepository(db),
     learningPathVisits: new SqlLearningPathVisitRepository(db),
     outbox: new SqlOutboxRepository(db, backend),

@@ -3,6 +3,7 @@ import * as foundation from './001-foundation.js';
 import * as writtenExam from './002-written-exam.js';
 import * as outbox from './003-outbox.js';
 import * as gradePassback from './004-grade-passback.js';
+import * as practical from './005-practical.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '002-written-exam': writtenExam,
   '003-outbox': outbox,
   '004-grade-passback': gradePassback,
+  '005-practical': practical,
 };
 
 export const migrationProvider: MigrationProvider = {

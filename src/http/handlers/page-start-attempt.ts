@@ -1,0 +1,17 @@
+import type { RequestHandler } from 'express';
+import { startAttempt } from '../../services/exam/start-attempt.js';
+import type { ToolContext } from '../tool-context.js';
+import { examDeps, sessionPage } from './page-handler.js';
+
+/** POST /courses/:courseId/attempts: starts the written exam, or resumes the open attempt, and goes to it. */
+export function startAttemptPageHandler(tool: ToolContext): RequestHandler {
+  return sessionPage(tool, async (req, { session, learner, links }) => {
+    const { attempt } = await startAttempt(
+      examDeps(tool),
+      learner,
+      String(req.params.courseId),
+      session.linkId,
+    );
+    return { redirect: links.attempt(attempt.id) };
+  });
+}

@@ -1,0 +1,58 @@
+import { attemptPageHandler } from './handlers/page-attempt.js';
+import { coursePageHandler } from './handlers/page-course.js';
+import { learningPathPageHandler } from './handlers/page-learning-path.js';
+import { progressPageHandler } from './handlers/page-progress.js';
+import { startAttemptPageHandler } from './handlers/page-start-attempt.js';
+import { submitAttemptPageHandler } from './handlers/page-submit-attempt.js';
+import type { Route } from './routes.js';
+
+const session = '(HTML page; the launch session token is in the `session` query parameter)';
+
+/**
+ * The learner's pages. They are `public` to the route table's guards because their session comes in
+ * the URL, not the Authorization header: each handler checks it (see handlers/page-handler.ts).
+ */
+export const pageRoutes: readonly Route[] = [
+  {
+    method: 'get',
+    path: '/progress',
+    access: 'public',
+    summary: `The learner's progress across accreditations and courses ${session}`,
+    handler: progressPageHandler,
+  },
+  {
+    method: 'get',
+    path: '/courses/:courseId',
+    access: 'public',
+    summary: `A course: written exam, learning path, practical ${session}`,
+    handler: coursePageHandler,
+  },
+  {
+    method: 'post',
+    path: '/courses/:courseId/attempts',
+    access: 'public',
+    summary: `Start or resume the written exam, then go to it (303) ${session}`,
+    handler: startAttemptPageHandler,
+  },
+  {
+    method: 'get',
+    path: '/courses/:courseId/learning-path',
+    access: 'public',
+    summary: `Record a visit to the learning path and go there (303) ${session}`,
+    handler: learningPathPageHandler,
+  },
+  {
+    method: 'get',
+    path: '/attempts/:attemptId',
+    access: 'public',
+    summary: `The exam while open; the result and review once submitted ${session}`,
+    handler: attemptPageHandler,
+  },
+  {
+    method: 'post',
+    path: '/attempts/:attemptId/submit',
+    access: 'public',
+    summary: `The exam form: save changed answers, submit, go to the result (303) ${session}`,
+    handler: submitAttemptPageHandler,
+  },
+];

@@ -1,0 +1,56 @@
+import { practicalWithdrawnGrade } from '../../domain/grade-passback/stage-grade.js';
+import type { PracticalSubmission } from '../../domain/practical/submission.js';
+import { AppError } from '../../errors.js';
+import {
+  type Actor,
+  auditEvent,
+  learnerOf,
+  type PracticalDeps,
+  requireOwnSubmission,
+} from './practical-deps.js';
+
+/** The learner takes a submission back: possible until an evaluator claims it. */
+export async function withdrawSubmission(
+  deps: PracticalDeps,
+  actor: Actor,
+  submissionId: string,
+): Promise<PracticalSubmission> {
+  const learner = learnerOf(actor);
+  const now = deps.clock.now();
+  const outcome = await deps.storage.transaction(async (repos) => {
+    const submission = requireOwnSubmission(
+      await repos.submissions.findByIdForUpdate(submissionId),
+      submissionId,
+      learner,
+    );
+    if (submission.status === 'withdrawn')
+      return { refused: `Submission ${submission.number} is already withdrawn.` } as const;
+    const evaluations = await repos.evaluations.listForSubmission(submissionId);
+    const started = evaluations.some((e) => e.status === 'completed' || e.claimExpiresAt > now);
+    if (submission.status !== 'submitted' || started) {
+      return {
+        refused: `Grading of submission ${submission.number} has started; it can no longer be withdrawn.`,
+      } as const;
+    }
+    if (!(await repos.submissions.update(submissionId, ['submitted'], { status: 'withdrawn' }, now)))
+      return { refused: 'The submission changed meanwhile; reload it.' } as const;
+    await repos.auditTrail.append([auditEvent(deps, submissionId, actor, 'withdrawn', {}, now)]);
+    const course = await deps.programs.courseAt(submission.contentVersion, submission.courseId);
+    await repos.outbox.enqueue(
+      await deps.records.gradeChanged(
+        repos,
+        learner,
+        submission.linkId,
+        practicalWithdrawnGrade(submission, course, now),
+        course,
+      ),
+      now,
+    );
+    return {
+      refused: undefined,
+      submission: { ...submission, status: 'withdrawn' as const, updatedAt: now },
+    };
+  });
+  if (outcome.refused !== undefined) throw new AppError('conflict', outcome.refused);
+  return outcome.submission!;
+}
