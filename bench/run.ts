@@ -1,19 +1,25 @@
 // npm run bench: figures for the outbox, printed, never asserted.
 // 1. statements per second delivered to a loopback LRS, with batching;
-// 2. the outbox's added cost per submitted attempt (start, 4 answers, submit) on SQLite.
+// 2. the outbox's added cost per submitted attempt (start, 4 answers, submit) on SQLite;
+// 3. scores per second delivered to a loopback LMS gradebook (AGS), token and line item included.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import type { Learner } from '../src/domain/exam/attempt.js';
+import { AgsClient } from '../src/lti/ags-client.js';
+import { ServiceTokens } from '../src/lti/service-tokens.js';
+import { ToolKeyRing } from '../src/lti/tool-key-ring.js';
 import { systemClock } from '../src/ports/clock.js';
 import type { LearningRecords } from '../src/ports/learning-records.js';
 import type { Storage } from '../src/ports/storage.js';
+import { AgsDispatcher } from '../src/reporting/ags-dispatcher.js';
 import { DeliveryMetrics } from '../src/reporting/delivery-metrics.js';
 import { OutboxLearningRecords } from '../src/reporting/outbox-learning-records.js';
 import { XapiSink } from '../src/reporting/xapi/xapi-sink.js';
 import { defaultDispatcherTiming, XapiDispatcher } from '../src/reporting/xapi-dispatcher.js';
+import { SecretBox } from '../src/security/secret-box.js';
 import { systemIds } from '../src/security/system-ids.js';
 import type { ExamDeps } from '../src/services/exam/exam-deps.js';
 import { ProgramVersions } from '../src/services/exam/program-versions.js';
@@ -21,7 +27,9 @@ import { saveResponse } from '../src/services/exam/save-response.js';
 import { startAttempt } from '../src/services/exam/start-attempt.js';
 import { submitAttempt } from '../src/services/exam/submit-attempt.js';
 import { openSqlStorage } from '../src/storage/sql/sql-storage.js';
+import { closeServer, listenOnLoopback } from '../test/support/http-server.js';
 import { TestLrs } from '../test/support/test-lrs.js';
+import { TestPlatform } from '../test/support/test-platform.js';
 import { testProgram } from '../test/support/test-program.js';
 
 const logger = pino({ level: 'silent' });
@@ -97,6 +105,80 @@ async function attempts(records: LearningRecords | 'xapi', count: number): Promi
   });
 }
 
+/** Scores to a loopback platform: each learner's written score, one POST each (AGS has no batches). */
+async function gradeRate(
+  learners: number,
+): Promise<{ perSecond: number; tokens: number; lineItems: number }> {
+  const platform = await TestPlatform.start();
+  const keys = await listenOnLoopback();
+  try {
+    return await withStorage(async (storage) => {
+      const keyRing = new ToolKeyRing(
+        storage.toolKeys,
+        new SecretBox('bench-key-0123456789abcdef0123456789', 'tool-keys'),
+        systemClock,
+      );
+      await keyRing.ensureKey();
+      keys.server.on('request', (_req, res) => {
+        keyRing.jwks().then((jwks) => res.end(JSON.stringify(jwks)));
+      });
+      platform.gradebook.toolJwksUrl = keys.url;
+      await storage.platforms.create({
+        ...platform.registration(),
+        tokenAudience: undefined,
+        acceptNewDeployments: false,
+        id: 'p',
+        createdAt: new Date(),
+      });
+      const claim = platform.gradebook.endpointClaim('context-1');
+      const link = await storage.courseLinks.recordLaunch({
+        id: 'link-1',
+        platformId: 'p',
+        deploymentId: platform.deploymentId,
+        contextId: 'context-1',
+        resourceLinkId: 'resource-link-1',
+        title: 'Pipelines',
+        courseId: 'pipelines',
+        gradeService: { lineItemsUrl: claim.lineitems, lineItemUrl: undefined, scopes: claim.scope },
+        passbackProblem: undefined,
+        firstLaunchAt: new Date(),
+        lastLaunchAt: new Date(),
+      });
+      const deps = await examDeps(storage, 'xapi');
+      for (let i = 0; i < learners; i += 1) {
+        const learner: Learner = { platformId: 'p', subject: `g-${i}` };
+        const { attempt } = await startAttempt(deps, learner, 'pipelines', link.id);
+        await submitAttempt(deps, learner, attempt.id);
+      }
+      const userAgent = 'Accredit-bench';
+      const dispatcher = new AgsDispatcher({
+        storage,
+        tokens: new ServiceTokens({ keyRing, clock: systemClock, userAgent, timeoutMs: 10_000 }),
+        client: new AgsClient({ userAgent, timeoutMs: 10_000 }),
+        clock: systemClock,
+        logger,
+        metrics: new DeliveryMetrics(),
+        timing: { ...defaultDispatcherTiming, batchSize: 20 },
+      });
+      const started = performance.now();
+      while ((await dispatcher.runOnce()) > 0) {
+        // keep claiming until nothing is due
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const accepted = platform.gradebook.scores.filter((x) => x.status === 200).length;
+      if (accepted !== learners) throw new Error(`the gradebook accepted ${accepted} of ${learners} scores`);
+      return {
+        perSecond: learners / seconds,
+        tokens: platform.gradebook.tokenRequests.length,
+        lineItems: platform.gradebook.lineItems.length,
+      };
+    });
+  } finally {
+    await closeServer(keys.server);
+    await platform.close();
+  }
+}
+
 async function deliveryRate(statements: number): Promise<{ perSecond: number; requests: number }> {
   const lrs = await TestLrs.start();
   try {
@@ -142,4 +224,8 @@ console.log(
 const delivery = await deliveryRate(Number(process.env.BENCH_STATEMENTS ?? 4000));
 console.log(
   `  delivery to a loopback LRS, batches of ${defaultDispatcherTiming.batchSize}: ${Math.round(delivery.perSecond)} statements/s (${delivery.requests} requests)`,
+);
+const grades = await gradeRate(Number(process.env.BENCH_SCORES ?? 1000));
+console.log(
+  `  grade passback to a loopback gradebook: ${Math.round(grades.perSecond)} scores/s (${grades.tokens} token request, ${grades.lineItems} line item created)`,
 );
