@@ -38,8 +38,15 @@ describe('loadConfig', () => {
       LRS_USERNAME: 'key',
       LRS_PASSWORD: 'secret',
       CONTENT_DIR: '/srv/content',
+      EVALUATION_CLAIM_MINUTES: '45',
+      EVALUATORS: 'https://canvas.instructure.com#1234, https://lms.example.com/moodle#evaluator-7',
     });
     expect(config).to.deep.include({
+      evaluationClaimMinutes: 45,
+      evaluators: [
+        { issuer: 'https://canvas.instructure.com', subject: '1234' },
+        { issuer: 'https://lms.example.com/moodle', subject: 'evaluator-7' },
+      ],
       production: true,
       port: 8080,
       publicUrl: 'https://accredit.example.com',
@@ -94,6 +101,16 @@ describe('loadConfig', () => {
       'an LRS password without endpoint',
       { LRS_PASSWORD: 'x' },
       'LRS_ENDPOINT: is required when LRS_USERNAME or LRS_PASSWORD is set',
+    ],
+    [
+      'an evaluator entry without its subject',
+      { EVALUATORS: 'https://canvas.instructure.com' },
+      "EVALUATORS: 'https://canvas.instructure.com' is not <issuer>#<subject>; expected e.g. https://lms.example.com#user-42, entries separated by commas",
+    ],
+    [
+      'a claim time that is not a number',
+      { EVALUATION_CLAIM_MINUTES: 'an hour' },
+      "EVALUATION_CLAIM_MINUTES: 'an hour' is not a positive whole number",
     ],
     [
       'an unknown log level',

@@ -318,6 +318,48 @@ for (const database of testDatabases) {
       expect(report.body.decisions.items).to.equal(report.body.doubleMarked);
     });
 
+    it('reports the accreditation earned once every one of its courses is certified', async () => {
+      const sub = `badge-learner-${n}`;
+      const [a, b] = await Promise.all(['a', 'b'].map((x) => evaluator(fixture, `badge-${x}-${n}`, context)));
+      for (const api of [a!, b!]) {
+        await api.call('POST', '/api/evaluator/calibration/security/ref-1', {
+          levels: { clarity: 'high', risk: 'low' },
+        });
+      }
+      for (const course of ['pipelines', 'security']) {
+        const alice = await learner(fixture, sub, context, course);
+        await passWritten(alice, course);
+        const submitted = await alice.call('POST', `/api/courses/${course}/practical/submissions`, {
+          links: [link(7)],
+        });
+        const id = submitted.body.id as string;
+        const levels: Record<string, string> =
+          course === 'pipelines'
+            ? { discovery: 'proficient', value: 'proficient' }
+            : { clarity: 'high', risk: 'high' };
+        await grade(a!, id, levels);
+        if (course === 'security') await grade(b!, id, levels);
+        const released = await a!.call('POST', `/api/evaluator/submissions/${id}/release`);
+        expect(released.status, released.text).to.equal(200);
+        expect(released.body.certified).to.be.a('string');
+        if (course === 'pipelines') {
+          await waitFor('the pipelines certification', () => verbsOf(sub).includes('certified'));
+          expect(verbsOf(sub)).to.not.include('earned');
+        }
+      }
+      const earned = await waitFor('the earned statement', () =>
+        statementsOf(sub).find((s) => (s.verb as Json).display['en-US'] === 'earned'),
+      );
+      expect(earned.verb).to.deep.equal({
+        id: 'http://id.tincanapi.com/verb/earned',
+        display: { 'en-US': 'earned' },
+      });
+      expect(earned.object).to.deep.include({
+        id: `${fixture.tool.url}/xapi/accreditations/solution-architect`,
+      });
+      expect(verbsOf(sub).filter((v) => v === 'certified')).to.have.length(2);
+    });
+
     it('hears an appeal by a different evaluator, against the rubric version of the first grade', async () => {
       const sub = `appeal-learner-${n}`;
       const alice = await learner(fixture, sub, context, 'pipelines');
