@@ -4,6 +4,7 @@ import type { ResolvedConfig } from './config/config.js';
 import { defaults } from './config/defaults.js';
 import { redact } from './config/parse-database-url.js';
 import { loadProgram } from './content/load-program.js';
+import { createDevPlatform, type DevPlatform } from './dev-platform/create-dev-platform.js';
 import type { Program } from './domain/content/program.js';
 import { createHttpApp } from './http/create-http-app.js';
 import type { ToolContext } from './http/tool-context.js';
@@ -35,6 +36,8 @@ import { openSqlStorage } from './storage/sql/sql-storage.js';
 export interface App {
   readonly app: express.Express;
   readonly storage: Storage;
+  /** The development platform's start page, when DEV_PLATFORM is on. */
+  readonly devPlatformUrl: string | undefined;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -98,6 +101,23 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
     userAgent,
   };
 
+  // The development platform registers itself like any platform and is reached over HTTP only.
+  let devPlatform: DevPlatform | undefined;
+  try {
+    devPlatform = config.devPlatform
+      ? await createDevPlatform({
+          config,
+          platforms: storage.platforms,
+          clock,
+          logger: options.logger,
+          program: () => programs.current,
+        })
+      : undefined;
+  } catch (err) {
+    if (!options.storage) await storage.close();
+    throw err;
+  }
+
   const purge = setInterval(() => {
     purgeExpired({ storage, clock }).then(
       (counts) => options.logger.debug(counts, 'purged expired records'),
@@ -113,9 +133,12 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
   }, defaults.sweepIntervalSeconds * 1000);
   sweeper.unref();
 
-  // With no LRS configured, statements stay queued and visible as undelivered, never dropped.
-  const sink = config.lrs ? new XapiSink(config.lrs, userAgent) : undefined;
-  sink?.versions().then(
+  // With no LRS configured, statements stay queued and visible as undelivered, never dropped; with
+  // the development platform on, its LRS takes them.
+  const lrs = config.lrs ?? devPlatform?.lrs;
+  const sink = lrs ? new XapiSink(lrs, userAgent) : undefined;
+  // The development LRS answers once the server listens; asking it now would only fail.
+  (config.lrs ? sink : undefined)?.versions().then(
     (versions) => {
       if (!versions.some((v) => v.startsWith('1.0.'))) {
         options.logger.error({ versions }, 'the LRS does not serve xAPI 1.0.x; statements will be refused');
@@ -158,8 +181,9 @@ export async function createApp(config: ResolvedConfig, options: AppOptions): Pr
   grades.start();
 
   return {
-    app: createHttpApp(tool),
+    app: createHttpApp(tool, devPlatform?.router),
     storage,
+    devPlatformUrl: devPlatform?.startUrl,
     close: async () => {
       clearInterval(purge);
       clearInterval(sweeper);

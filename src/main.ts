@@ -38,6 +38,12 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, publicUrl: config.publicUrl, database: app.storage.backend }, 'Accredit is listening');
+  if (app.devPlatformUrl) {
+    logger.info(
+      { url: app.devPlatformUrl },
+      `Try Accredit with no LMS of your own: open ${app.devPlatformUrl} (the development platform; DEV_PLATFORM=off turns it off)`,
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -27,6 +27,11 @@ export interface Config {
   readonly evaluationClaimMinutes: number;
   /** People who evaluate practicals on their platform whatever their LTI role (EVALUATORS). */
   readonly evaluators: readonly NamedEvaluator[];
+  /**
+   * DEV_PLATFORM: whether the tool serves its built-in development LTI platform (and LRS) at /dev.
+   * Absent means off, so a configuration built by hand (tests) never gets it by surprise.
+   */
+  readonly devPlatform?: boolean;
 }
 
 /** An evaluator named in configuration: the platform's issuer and the person's LTI subject. */

@@ -31,6 +31,11 @@ export const defaults = {
   outboxLeaseSeconds: 60,
   /** EVALUATION_CLAIM_MINUTES: how long an evaluator's claim on a submission holds before another may take it. */
   evaluationClaimMinutes: 120,
+  /**
+   * DEV_PLATFORM: the built-in development LTI platform and LRS at /dev ('on' or 'off'). On unless
+   * NODE_ENV=production, where it is refused unless set to 'on' (it lets anyone launch as anyone).
+   */
+  devPlatform: { development: 'on', production: 'off' },
   /** How often open attempts past their deadline are submitted. */
   sweepIntervalSeconds: 15,
   /** How long a graceful shutdown waits for requests in flight. */

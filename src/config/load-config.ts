@@ -70,6 +70,7 @@ export function loadConfig(env: Env): Config {
     problems,
   );
   const evaluators = parseEvaluators(value('EVALUATORS'), problems);
+  const devPlatform = parseDevPlatform(value('DEV_PLATFORM'), production, problems);
   const logLevel = value('LOG_LEVEL') ?? defaults.logLevel;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(
@@ -93,7 +94,20 @@ export function loadConfig(env: Env): Config {
     outboxLeaseSeconds,
     evaluationClaimMinutes,
     evaluators,
+    devPlatform,
   };
+}
+
+/** DEV_PLATFORM: on or off; in production only an explicit 'on' turns it on. */
+function parseDevPlatform(raw: string | undefined, production: boolean, problems: string[]): boolean {
+  const mode = raw?.toLowerCase() ?? defaults.devPlatform[production ? 'production' : 'development'];
+  if (mode !== 'on' && mode !== 'off') {
+    problems.push(
+      `DEV_PLATFORM: '${raw}' is neither on nor off; expected on (serve the development LTI platform at /dev) or off`,
+    );
+    return false;
+  }
+  return mode === 'on';
 }
 
 /** EVALUATORS: comma-separated `<issuer>#<subject>` entries, e.g. `https://canvas.instructure.com#1234`. */

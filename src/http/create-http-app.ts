@@ -12,7 +12,7 @@ import { staticAssets } from './static-assets.js';
 import type { ToolContext } from './tool-context.js';
 
 /** The express app: middleware, then the route table, then the error handler. */
-export function createHttpApp(tool: ToolContext): express.Express {
+export function createHttpApp(tool: ToolContext, devPlatform?: RequestHandler): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -34,6 +34,8 @@ export function createHttpApp(tool: ToolContext): express.Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
+  // The development platform (DEV_PLATFORM): a separate LTI platform and LRS, not part of the tool's API.
+  if (devPlatform) app.use('/dev', devPlatform);
 
   app.use((req, _res, next) => {
     next(

@@ -1,6 +1,12 @@
 import { attemptPageHandler } from './handlers/page-attempt.js';
 import { coursePageHandler } from './handlers/page-course.js';
 import { learningPathPageHandler } from './handlers/page-learning-path.js';
+import { practicalPageHandler } from './handlers/page-practical.js';
+import {
+  appealPageHandler,
+  submitPracticalPageHandler,
+  withdrawPageHandler,
+} from './handlers/page-practical-actions.js';
 import { progressPageHandler } from './handlers/page-progress.js';
 import { startAttemptPageHandler } from './handlers/page-start-attempt.js';
 import { submitAttemptPageHandler } from './handlers/page-submit-attempt.js';
@@ -54,5 +60,33 @@ export const pageRoutes: readonly Route[] = [
     access: 'public',
     summary: `The exam form: save changed answers, submit, go to the result (303) ${session}`,
     handler: submitAttemptPageHandler,
+  },
+  {
+    method: 'get',
+    path: '/courses/:courseId/practical',
+    access: 'public',
+    summary: `The practical: instructions, rubric, evidence form, status, result, appeal ${session}`,
+    handler: practicalPageHandler,
+  },
+  {
+    method: 'post',
+    path: '/courses/:courseId/practical/submissions',
+    access: 'public',
+    summary: `The evidence form: submit, then back to the practical (303; 422 with the problems) ${session}`,
+    handler: submitPracticalPageHandler,
+  },
+  {
+    method: 'post',
+    path: '/practical-submissions/:submissionId/withdraw',
+    access: 'public',
+    summary: `Withdraw an own submission until grading starts, then back to the practical (303) ${session}`,
+    handler: withdrawPageHandler,
+  },
+  {
+    method: 'post',
+    path: '/practical-submissions/:submissionId/appeal',
+    access: 'public',
+    summary: `Appeal a released result within its window, then back to the practical (303) ${session}`,
+    handler: appealPageHandler,
   },
 ];

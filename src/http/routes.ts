@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'express';
+import { adminPageRoutes } from './admin-page-routes.js';
+import { evaluatorPageRoutes } from './evaluator-page-routes.js';
 import { listCourseLinks } from './handlers/admin-course-link-handlers.js';
 import { getOutbox, outboxRetrySchema, retryOutbox } from './handlers/admin-outbox-handlers.js';
 import { addPlatform, deletePlatform, listPlatforms } from './handlers/admin-platform-handlers.js';
@@ -176,4 +178,6 @@ export const routes: readonly Route[] = [
   },
   ...practicalRoutes,
   ...pageRoutes,
+  ...evaluatorPageRoutes,
+  ...adminPageRoutes,
 ];

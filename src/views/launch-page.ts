@@ -16,6 +16,12 @@ export function launchPage(
   links: PageLinks,
 ): string {
   const text = strings.launch;
+  const role = launch.roles.includes('evaluator')
+    ? 'evaluator'
+    : launch.roles.includes('admin')
+      ? 'admin'
+      : 'learner';
+  if (role === 'evaluator') return evaluatorLanding(launch, session, courseTitle, links);
   const destination = !launch.courseId
     ? html`<p>${text.toProgress}</p>`
     : courseTitle
@@ -25,11 +31,6 @@ export function launchPage(
     launch.courseId && courseTitle
       ? html`<a id="continue" class="button primary" data-follow href="${links.course(launch.courseId)}">${text.continueToCourse(courseTitle)}</a>`
       : html`<a id="continue" class="button primary"${launch.courseId ? '' : raw(' data-follow')} href="${links.progress()}">${text.continueToProgress}</a>`;
-  const role = launch.roles.includes('evaluator')
-    ? 'evaluator'
-    : launch.roles.includes('admin')
-      ? 'admin'
-      : 'learner';
   return page(
     text.title,
     html`<main id="main">
@@ -38,9 +39,35 @@ export function launchPage(
 ${destination}
 <p>${onwards}</p>
 </main>`,
-    html`<meta name="accredit-session" content="${session.token}">
+    head(session, links),
+  );
+}
+
+/**
+ * Evaluators (Instructor, TeachingAssistant…) go on to the grading queue, narrowed to the course
+ * the launch named when there is one; their own progress stays a link away in the pages' banner.
+ */
+function evaluatorLanding(
+  launch: LaunchContext,
+  session: { token: string; expiresAt: Date },
+  courseTitle: string | undefined,
+  links: PageLinks,
+): string {
+  const text = strings.launch;
+  return page(
+    text.title,
+    html`<main id="main">
+<h1>${text.welcome(launch.name)}</h1>
+<p><span data-role="evaluator">${text.signedInAs.evaluator}</span>${launch.context?.title ? text.inContext(launch.context.title) : ''}.</p>
+<p><a id="continue" class="button primary" data-follow href="${links.evaluatorQueue({ courseId: courseTitle ? launch.courseId : undefined })}">${text.continueToQueue}</a></p>
+</main>`,
+    head(session, links),
+  );
+}
+
+function head(session: { token: string; expiresAt: Date }, links: PageLinks) {
+  return html`<meta name="accredit-session" content="${session.token}">
 <meta name="accredit-session-expires" content="${session.expiresAt.toISOString()}">
 <link rel="stylesheet" href="${links.asset('accredit.css')}">
-<script type="module" src="${links.asset('launch.js')}"></script>`,
-  );
+<script type="module" src="${links.asset('launch.js')}"></script>`;
 }

@@ -48,6 +48,11 @@ export function decide(rubric: Rubric, scores: readonly CriterionScore[]): Rubri
 
 const anchorPattern = /^(?:\d{1,2}:)?[0-5]?\d:[0-5]\d$/;
 
+/** A time in a recording as evaluators anchor comments to it: `m:ss` or `h:mm:ss`. */
+export function isTimeAnchor(value: string): boolean {
+  return anchorPattern.test(value);
+}
+
 /** Why scores cannot be taken under the rubric, each naming the criterion or level; empty when fine. */
 export function scoreProblems(rubric: Rubric, scores: readonly CriterionScore[]): string[] {
   const problems: string[] = [];
@@ -67,7 +72,7 @@ export function scoreProblems(rubric: Rubric, scores: readonly CriterionScore[])
         `criterion '${criterion.id}' has no level '${score.levelId}' (levels: ${criterion.levels.map((l) => l.id).join(', ')})`,
       );
     }
-    if (score.anchor !== undefined && !anchorPattern.test(score.anchor)) {
+    if (score.anchor !== undefined && !isTimeAnchor(score.anchor)) {
       problems.push(`the time '${score.anchor}' for criterion '${criterion.id}' is not m:ss or h:mm:ss`);
     }
   }

@@ -29,7 +29,11 @@ function scopeOf(tool: ToolContext, res: Response): EvaluatorScope {
 }
 
 /** An evaluator's view of a submission: evidence, the rubric it is graded against, the evaluations so far. */
-async function evaluatorView(tool: ToolContext, scope: EvaluatorScope, submission: PracticalSubmission) {
+export async function evaluatorView(
+  tool: ToolContext,
+  scope: EvaluatorScope,
+  submission: PracticalSubmission,
+) {
   const course = await tool.programs.courseAt(submission.contentVersion, submission.courseId);
   const now = tool.clock.now();
   const evaluations = await tool.storage.evaluations.listForSubmission(submission.id);
@@ -48,7 +52,7 @@ async function evaluatorView(tool: ToolContext, scope: EvaluatorScope, submissio
     learner: { subject: submission.learner.subject, name: submission.learnerName ?? null },
     number: submission.number,
     status: submission.status,
-    awaiting: awaiting ?? (submission.status === 'ready' ? 'release' : null),
+    awaiting: awaiting ?? (submission.status === 'ready' ? ('release' as const) : null),
     submittedAt: submission.submittedAt.toISOString(),
     evidence: { links: submission.evidence.links, notes: submission.evidence.notes ?? null },
     instructionsHtml: renderMarkdown(course.practical.instructions),

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { Learner } from '../../domain/exam/attempt.js';
-import { hasPassed, isActive } from '../../domain/practical/submission.js';
+import { practicalState } from '../../domain/practical/practical-state.js';
 import { courseStatus, learnerProgress } from '../../services/exam/course-status.js';
 import type { ExamDeps } from '../../services/exam/exam-deps.js';
 import { readAttempt } from '../../services/exam/read-attempt.js';
@@ -48,19 +48,11 @@ export function getProgress(tool: ToolContext): RequestHandler {
     const certified = new Set(
       (await tool.storage.certifications.listForLearner(learner)).map((c) => c.courseId),
     );
-    const practicalOf = (courseId: string, open: boolean) => {
-      const own = submissions.filter((s) => s.courseId === courseId);
-      if (own.some(hasPassed)) return 'passed';
-      const current = [...own].reverse().find(isActive);
-      if (current)
-        return current.status === 'released'
-          ? 'passed'
-          : current.status === 'submitted'
-            ? 'submitted'
-            : 'in_grading';
-      if (own.some((s) => s.status === 'released')) return 'failed';
-      return open ? 'open' : 'locked';
-    };
+    const practicalOf = (courseId: string, open: boolean) =>
+      practicalState(
+        submissions.filter((s) => s.courseId === courseId),
+        open,
+      );
     res.json({
       accreditations: progress.map(({ accreditation, courses }) => ({
         id: accreditation.id,

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { practicalState } from '../../domain/practical/practical-state.js';
 import { learnerProgress } from '../../services/exam/course-status.js';
 import { progressPage } from '../../views/pages/progress-page.js';
 import type { ToolContext } from '../tool-context.js';
@@ -8,6 +9,10 @@ import { examDeps, sessionPage } from './page-handler.js';
 export function progressPageHandler(tool: ToolContext): RequestHandler {
   return sessionPage(tool, async (_req, { learner, links }) => {
     const progress = await learnerProgress(examDeps(tool), learner);
+    const submissions = await tool.storage.submissions.listForLearner(learner);
+    const certified = new Set(
+      (await tool.storage.certifications.listForLearner(learner)).map((c) => c.courseId),
+    );
     const view = {
       accreditations: progress.map(({ accreditation, courses }) => ({
         id: accreditation.id,
@@ -17,7 +22,11 @@ export function progressPageHandler(tool: ToolContext): RequestHandler {
           id: course.id,
           title: course.title,
           written: exam.state,
-          practical: exam.practicalOpen ? ('open' as const) : ('locked' as const),
+          practical: practicalState(
+            submissions.filter((s) => s.courseId === course.id),
+            exam.practicalOpen,
+          ),
+          certified: certified.has(course.id),
         })),
       })),
     };

@@ -32,7 +32,8 @@ export function actorOf(res: Response): Actor {
   return { platformId: launch.platformId, issuer: launch.issuer, subject: launch.subject, name: launch.name };
 }
 
-async function submissionView(tool: ToolContext, submission: PracticalSubmission) {
+/** A submission as its learner sees it (the result once released). */
+export async function submissionView(tool: ToolContext, submission: PracticalSubmission) {
   const course = await tool.programs.courseAt(submission.contentVersion, submission.courseId);
   let deciding: Evaluation | undefined;
   if (submission.result) {

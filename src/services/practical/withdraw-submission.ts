@@ -1,4 +1,5 @@
 import { practicalWithdrawnGrade } from '../../domain/grade-passback/stage-grade.js';
+import type { Evaluation } from '../../domain/practical/evaluation.js';
 import type { PracticalSubmission } from '../../domain/practical/submission.js';
 import { AppError } from '../../errors.js';
 import {
@@ -26,8 +27,7 @@ export async function withdrawSubmission(
     if (submission.status === 'withdrawn')
       return { refused: `Submission ${submission.number} is already withdrawn.` } as const;
     const evaluations = await repos.evaluations.listForSubmission(submissionId);
-    const started = evaluations.some((e) => e.status === 'completed' || e.claimExpiresAt > now);
-    if (submission.status !== 'submitted' || started) {
+    if (submission.status !== 'submitted' || gradingHasStarted(evaluations, now)) {
       return {
         refused: `Grading of submission ${submission.number} has started; it can no longer be withdrawn.`,
       } as const;
@@ -53,4 +53,9 @@ export async function withdrawSubmission(
   });
   if (outcome.refused !== undefined) throw new AppError('conflict', outcome.refused);
   return outcome.submission!;
+}
+
+/** Grading has started once an evaluation is completed or a claim on it still holds: no withdrawing then. */
+export function gradingHasStarted(evaluations: readonly Evaluation[], now: Date): boolean {
+  return evaluations.some((e) => e.status === 'completed' || e.claimExpiresAt > now);
 }

@@ -1,4 +1,5 @@
 import type { ExamState } from '../../domain/exam/exam-status.js';
+import type { PracticalState } from '../../domain/practical/practical-state.js';
 import { html, raw } from '../html.js';
 import { formatDateTime, strings } from '../strings.js';
 import { layout } from './layout.js';
@@ -25,7 +26,13 @@ export interface CourseView {
   };
   readonly practical:
     | { readonly status: 'locked' }
-    | { readonly status: 'open'; readonly title: string; readonly instructionsHtml: string };
+    | {
+        readonly status: Exclude<PracticalState, 'locked'>;
+        readonly title: string;
+        readonly instructionsHtml: string;
+      };
+  /** When the learner was certified for the course (both stages passed), if they are. */
+  readonly certifiedAt: string | null;
 }
 
 /** A course: its written exam (start or resume), the learning path, and the practical behind the exam. */
@@ -65,11 +72,13 @@ ${exam.canStart ? startForm(view, links) : html`<p class="notice">${blockedReaso
 <h2 id="practical">${text.practical}</h2>
 <p>${stateBadge(practical.status, strings.practicalState[practical.status])}</p>
 ${
-  practical.status === 'open'
+  practical.status !== 'locked'
     ? html`<h3>${practical.title}</h3>
-<div class="markdown">${raw(practical.instructionsHtml)}</div>`
+<div class="markdown">${raw(practical.instructionsHtml)}</div>
+<p><a class="button" href="${links.practical(view.id)}">${text.openPractical}</a></p>`
     : ''
 }
+${view.certifiedAt ? html`<p class="notice certified">${stateBadge('certified', strings.progress.isCertified)} ${text.certified(view.title, formatDateTime(view.certifiedAt))}</p>` : ''}
 </section>`,
   });
 }

@@ -1,4 +1,5 @@
 import type { ExamState } from '../../domain/exam/exam-status.js';
+import type { PracticalState } from '../../domain/practical/practical-state.js';
 import { html } from '../html.js';
 import { strings } from '../strings.js';
 import { layout } from './layout.js';
@@ -14,7 +15,8 @@ export interface ProgressView {
       readonly id: string;
       readonly title: string;
       readonly written: ExamState;
-      readonly practical: 'open' | 'locked';
+      readonly practical: PracticalState;
+      readonly certified: boolean;
     }[];
   }[];
 }
@@ -27,13 +29,14 @@ export function progressPage(view: ProgressView, links: PageLinks): string {
 <p>${strings.progress.audience(accreditation.audience)}</p>
 <table>
 <caption class="visually-hidden">${strings.progress.caption(accreditation.title)}</caption>
-<thead><tr><th scope="col">${strings.progress.course}</th><th scope="col">${strings.progress.written}</th><th scope="col">${strings.progress.practical}</th></tr></thead>
+<thead><tr><th scope="col">${strings.progress.course}</th><th scope="col">${strings.progress.written}</th><th scope="col">${strings.progress.practical}</th><th scope="col">${strings.progress.certified}</th></tr></thead>
 <tbody>
 ${accreditation.courses.map(
   (course) => html`<tr>
 <th scope="row"><a href="${links.course(course.id)}">${course.title}</a></th>
 <td>${stateBadge(course.written, strings.examState[course.written])}</td>
 <td>${stateBadge(course.practical, strings.practicalState[course.practical])}</td>
+<td>${course.certified ? stateBadge('certified', strings.progress.isCertified) : strings.progress.notCertified}</td>
 </tr>`,
 )}
 </tbody>

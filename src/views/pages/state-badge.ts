@@ -7,6 +7,10 @@ const symbols: Record<string, string> = {
   not_started: '○',
   open: '→',
   locked: '–',
+  submitted: '…',
+  in_grading: '…',
+  certified: '★',
+  withdrawn: '–',
 };
 
 /**

@@ -1,0 +1,75 @@
+import { html } from '../../views/html.js';
+import type { Destination } from '../destinations.js';
+import type { DevPlatformUrls } from '../dev-platform-urls.js';
+import { fullName, type Persona } from '../personas.js';
+import { devLayout } from './dev-layout.js';
+import { devStrings } from './dev-strings.js';
+
+export interface StartPageInput {
+  readonly personas: readonly Persona[];
+  readonly destinations: readonly Destination[];
+  readonly urls: DevPlatformUrls;
+  /** Where the tool's statements go: this platform's LRS, or LRS_ENDPOINT. */
+  readonly lrsEndpoint: string | undefined;
+  readonly root: string;
+  readonly asset: (file: string) => string;
+}
+
+/** GET /dev: pick a persona and a destination, and launch. Works without scripts. */
+export function startPage(input: StartPageInput): string {
+  const text = devStrings.start;
+  const { urls } = input;
+  const facts: [string, string][] = [
+    [text.fields.issuer, urls.issuer],
+    [text.fields.clientId, urls.clientId],
+    [text.fields.deployment, urls.deploymentId],
+    [text.fields.authLogin, urls.authorization],
+    [text.fields.token, urls.token],
+    [text.fields.jwks, urls.jwks],
+    ...(input.lrsEndpoint ? [[text.fields.lrs, input.lrsEndpoint] as [string, string]] : []),
+  ];
+  return devLayout({
+    title: text.title,
+    section: 'start',
+    root: input.root,
+    asset: input.asset,
+    main: html`<h1>${text.title}</h1>
+<p>${text.intro}</p>
+<form method="post" action="${input.root}/launches" class="launch-form">
+<fieldset>
+<legend>${text.who}</legend>
+<div class="options personas">
+${input.personas.map(
+  (p, i) => html`<label class="option persona">
+<input type="radio" name="persona" value="${p.id}" required${i === 0 ? html` checked` : ''}>
+<span><strong>${fullName(p)}</strong> <span class="persona-kind">${text.kinds[p.kind]}</span></span>
+</label>
+`,
+)}</div>
+</fieldset>
+<fieldset>
+<legend>${text.where}</legend>
+<div class="options destinations">
+${input.destinations.map(
+  (d, i) => html`<label class="option">
+<input type="radio" name="destination" value="${d.id}" required${i === 0 ? html` checked` : ''}>
+<span>${d.courseId ? text.course(d.title) : text.progress}</span>
+</label>
+`,
+)}</div>
+</fieldset>
+<p><button class="button primary" type="submit">${text.launch}</button></p>
+</form>
+<section aria-labelledby="walk-through">
+<h2 id="walk-through">${text.walkThroughTitle}</h2>
+<ol class="walk-through">
+${text.walkThrough.map((step) => html`<li>${step}</li>\n`)}</ol>
+</section>
+<section aria-labelledby="registration">
+<h2 id="registration">${text.registrationTitle}</h2>
+<p>${text.registrationIntro}</p>
+<dl class="facts registration-facts">
+${facts.map(([term, value]) => html`<div><dt>${term}</dt><dd><code>${value}</code></dd></div>\n`)}</dl>
+</section>`,
+  });
+}
