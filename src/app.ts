@@ -18,13 +18,10 @@ import { type Clock, systemClock } from './ports/clock.js';
 import type { Storage } from './ports/storage.js';
 import { AgsDispatcher } from './reporting/ags-dispatcher.js';
 import { DeliveryMetrics } from './reporting/delivery-metrics.js';
+import { type DispatcherTiming, defaultDispatcherTiming } from './reporting/outbox-dispatcher.js';
 import { OutboxLearningRecords } from './reporting/outbox-learning-records.js';
 import { XapiSink } from './reporting/xapi/xapi-sink.js';
-import {
-  type DispatcherTiming,
-  defaultDispatcherTiming,
-  XapiDispatcher,
-} from './reporting/xapi-dispatcher.js';
+import { XapiDispatcher } from './reporting/xapi-dispatcher.js';
 import { SecretBox } from './security/secret-box.js';
 import { systemIds } from './security/system-ids.js';
 import { ProgramVersions } from './services/exam/program-versions.js';

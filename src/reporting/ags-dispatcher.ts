@@ -1,17 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import { agsScope } from '../domain/grade-passback/grade-service.js';
 import type { Platform } from '../domain/platform.js';
 import type { AgsClient } from '../lti/ags-client.js';
 import { describeAnswer, type ServiceAnswer } from '../lti/service-answer.js';
 import type { ServiceTokens } from '../lti/service-tokens.js';
-import type { Clock } from '../ports/clock.js';
-import type { OutboxEntry, Storage } from '../ports/storage.js';
+import type { OutboxEntry } from '../ports/storage.js';
 import type { GradeDelivery } from './ags/grade-delivery.js';
-import type { DeliveryMetrics } from './delivery-metrics.js';
 import { isTransient, nextTryDelayMs } from './delivery-policy.js';
-import { PollingLoop } from './polling-loop.js';
-import type { DispatcherTiming } from './xapi-dispatcher.js';
+import { type DispatcherDeps, OutboxDispatcher } from './outbox-dispatcher.js';
 
 const scopes = [agsScope.lineItem, agsScope.score];
 
@@ -29,49 +24,16 @@ type Outcome =
  * 429, timeouts and connection errors are tried again with back-off; other refusals are dead-lettered
  * with the platform's words.
  */
-export class AgsDispatcher {
-  private readonly owner = `ags-${randomUUID()}`;
-  private readonly loop: PollingLoop;
+type AgsDeps = DispatcherDeps & { readonly tokens: ServiceTokens; readonly client: AgsClient };
 
-  constructor(
-    private readonly deps: {
-      storage: Storage;
-      tokens: ServiceTokens;
-      client: AgsClient;
-      clock: Clock;
-      logger: Logger;
-      timing: DispatcherTiming;
-      metrics: DeliveryMetrics;
-    },
-  ) {
-    this.loop = new PollingLoop(async () => ({ full: (await this.runOnce()) >= deps.timing.batchSize }), {
-      idleMs: deps.timing.idleMs,
-      logger: deps.logger,
-      what: 'grade passback',
-    });
+export class AgsDispatcher extends OutboxDispatcher<AgsDeps> {
+  constructor(deps: AgsDeps) {
+    super(deps, 'ags', 'grade passback');
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** One pass: claim what is due and deliver it; resolves to how many were claimed. */
-  async runOnce(): Promise<number> {
-    const { storage, clock, timing } = this.deps;
-    const now = clock.now();
-    const claimed = await storage.outbox.claim(
-      'ags',
-      this.owner,
-      now,
-      new Date(now.getTime() + timing.leaseMs),
-      timing.batchSize,
-    );
+  /** One score at a time: the ordering key lets only the oldest of a line item and user be claimed. */
+  protected async deliverClaimed(claimed: OutboxEntry[]): Promise<void> {
     for (const entry of claimed) await this.settle(entry, await this.deliver(entry));
-    return claimed.length;
   }
 
   private async settle(entry: OutboxEntry, outcome: Outcome): Promise<void> {

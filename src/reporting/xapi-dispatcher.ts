@@ -1,81 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
-import type { Clock } from '../ports/clock.js';
-import type { OutboxEntry, Storage } from '../ports/storage.js';
-import type { DeliveryMetrics } from './delivery-metrics.js';
+import type { OutboxEntry } from '../ports/storage.js';
 import { isTransient, nextTryDelayMs } from './delivery-policy.js';
-import { PollingLoop } from './polling-loop.js';
+import { type DispatcherDeps, OutboxDispatcher } from './outbox-dispatcher.js';
 import type { LrsAnswer, XapiSink } from './xapi/xapi-sink.js';
 
-export interface DispatcherTiming {
-  /** How long to wait when there was nothing to send. */
-  readonly idleMs: number;
-  /** How long a claimed batch is ours before another dispatcher may take it. */
-  readonly leaseMs: number;
-  readonly backoffBaseMs: number;
-  readonly backoffMaxMs: number;
-  readonly batchSize: number;
-  readonly batchBytes: number;
-}
-
-export const defaultDispatcherTiming: DispatcherTiming = {
-  idleMs: 1000,
-  leaseMs: 60_000,
-  backoffBaseMs: 2000,
-  backoffMaxMs: 10 * 60_000,
-  batchSize: 50,
-  batchBytes: 1_000_000,
-};
-
 /**
- * Delivers queued xAPI statements to the LRS: claims due rows with a lease (safe with several
- * processes), sends them in batches capped by count and bytes, and on refusal narrows down:
+ * Delivers queued xAPI statements to the LRS: sends the claimed rows in batches capped by count and bytes, and on refusal narrows down:
  * a 400 or 409 batch is bisected until the one bad statement is dead-lettered with the LRS's
  * words while the rest flow; a 413 halves the batch. 5xx, 429, 401, timeouts and connection errors
  * are tried again later with back-off. Statement ids are fixed, so a resend is harmless.
  */
-export class XapiDispatcher {
-  private readonly owner = `xapi-${randomUUID()}`;
-  private readonly loop: PollingLoop;
-
-  constructor(
-    private readonly deps: {
-      storage: Storage;
-      sink: XapiSink;
-      clock: Clock;
-      logger: Logger;
-      timing: DispatcherTiming;
-      metrics: DeliveryMetrics;
-    },
-  ) {
-    this.loop = new PollingLoop(async () => ({ full: (await this.runOnce()) >= deps.timing.batchSize }), {
-      idleMs: deps.timing.idleMs,
-      logger: deps.logger,
-      what: 'xAPI delivery',
-    });
+export class XapiDispatcher extends OutboxDispatcher<DispatcherDeps & { readonly sink: XapiSink }> {
+  constructor(deps: DispatcherDeps & { readonly sink: XapiSink }) {
+    super(deps, 'xapi', 'xAPI delivery');
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** One pass: claim what is due and deliver it; resolves to how many were claimed. */
-  async runOnce(): Promise<number> {
-    const { storage, clock, timing } = this.deps;
-    const now = clock.now();
-    const claimed = await storage.outbox.claim(
-      'xapi',
-      this.owner,
-      now,
-      new Date(now.getTime() + timing.leaseMs),
-      timing.batchSize,
-    );
-    for (const batch of byteCappedBatches(claimed, timing.batchBytes)) await this.deliver(batch);
-    return claimed.length;
+  protected async deliverClaimed(claimed: OutboxEntry[]): Promise<void> {
+    for (const batch of byteCappedBatches(claimed, this.deps.timing.batchBytes)) await this.deliver(batch);
   }
 
   private async deliver(batch: OutboxEntry[]): Promise<void> {

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../../src/config/config.js';
 import type { Program } from '../../src/domain/content/program.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Storage } from '../../src/ports/storage.js';
-import type { DispatcherTiming } from '../../src/reporting/xapi-dispatcher.js';
+import type { DispatcherTiming } from '../../src/reporting/outbox-dispatcher.js';
 import { closeServer, listenOnLoopback } from './http-server.js';
 import { testProgram } from './test-program.js';
 

@@ -1,5 +1,4 @@
 import type { Request, RequestHandler } from 'express';
-import { AppError, errorBody } from '../../errors.js';
 import { AdminPageTokens } from '../../security/admin-page-token.js';
 import { safeEqual } from '../../security/random-token.js';
 import { adminErrorPage, adminSignInPage } from '../../views/pages/admin-layout.js';
@@ -10,7 +9,7 @@ import { field } from '../forms/form-fields.js';
 import { readForm } from '../read-form.js';
 import { assetVersion } from '../static-assets.js';
 import type { ToolContext } from '../tool-context.js';
-import type { PageOutcome } from './page-handler.js';
+import { type PageOutcome, pageError, sendOutcome } from './page-handler.js';
 
 function noStore(res: import('express').Response): void {
   res.setHeader('Cache-Control', 'no-store');
@@ -48,17 +47,9 @@ export function adminPage(
     }
     const links = new AdminLinks(basePath, token, assetVersion);
     try {
-      const outcome = await render(req, links);
-      if ('redirect' in outcome) res.redirect(303, outcome.redirect);
-      else
-        res
-          .status(outcome.status ?? 200)
-          .type('html')
-          .send(outcome.html);
+      sendOutcome(res, await render(req, links));
     } catch (err) {
-      const { status, body } = errorBody(err);
-      if (err instanceof AppError) req.log.info({ error: body.error, status }, body.message);
-      else tool.logger.error({ err, requestId: req.id }, 'unhandled error');
+      const { status, body } = pageError(tool, req, err);
       res.status(status).type('html').send(adminErrorPage(links, body.message));
     }
   };

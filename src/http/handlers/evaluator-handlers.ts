@@ -20,9 +20,9 @@ import { releaseResult } from '../../services/practical/release-result.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { auditJson, evaluationJson, rubricJson } from '../practical-json.js';
 import { calibrationInputSchema, evaluationInputSchema } from '../schemas/practical-input.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { validate } from '../validate.js';
-import { practicalDeps } from './practical-learner-handlers.js';
 
 function scopeOf(tool: ToolContext, res: Response): EvaluatorScope {
   return evaluatorScope(res.locals.session!.launch, tool.config.evaluators);

@@ -1,8 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { Learner } from '../../domain/exam/attempt.js';
-import { practicalState } from '../../domain/practical/practical-state.js';
 import { courseStatus, learnerProgress } from '../../services/exam/course-status.js';
-import type { ExamDeps } from '../../services/exam/exam-deps.js';
 import { readAttempt } from '../../services/exam/read-attempt.js';
 import { recordLearningPathVisit } from '../../services/exam/record-learning-path-visit.js';
 import { saveResponse } from '../../services/exam/save-response.js';
@@ -10,23 +8,15 @@ import { startAttempt } from '../../services/exam/start-attempt.js';
 import { submitAttempt } from '../../services/exam/submit-attempt.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { attemptJson, examStatusJson, practicalJson } from '../exam-json.js';
+import { progressJson } from '../progress-json.js';
 import { responseInputSchema } from '../schemas/response-input.js';
+import { examDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { validate } from '../validate.js';
 
 function learnerOf(res: Response): Learner {
   const { launch } = res.locals.session!;
   return { platformId: launch.platformId, subject: launch.subject };
-}
-
-function examDeps(tool: ToolContext): ExamDeps {
-  return {
-    storage: tool.storage,
-    programs: tool.programs,
-    clock: tool.clock,
-    ids: tool.ids,
-    records: tool.records,
-  };
 }
 
 async function sendAttempt(
@@ -42,31 +32,7 @@ async function sendAttempt(
 /** GET /api/progress */
 export function getProgress(tool: ToolContext): RequestHandler {
   return async (_req, res) => {
-    const learner = learnerOf(res);
-    const progress = await learnerProgress(examDeps(tool), learner);
-    const submissions = await tool.storage.submissions.listForLearner(learner);
-    const certified = new Set(
-      (await tool.storage.certifications.listForLearner(learner)).map((c) => c.courseId),
-    );
-    const practicalOf = (courseId: string, open: boolean) =>
-      practicalState(
-        submissions.filter((s) => s.courseId === courseId),
-        open,
-      );
-    res.json({
-      accreditations: progress.map(({ accreditation, courses }) => ({
-        id: accreditation.id,
-        title: accreditation.title,
-        audience: accreditation.audience,
-        courses: courses.map(({ course, exam }) => ({
-          id: course.id,
-          title: course.title,
-          written: exam.state,
-          practical: practicalOf(course.id, exam.practicalOpen),
-          certified: certified.has(course.id),
-        })),
-      })),
-    });
+    res.json(progressJson(await learnerProgress(examDeps(tool), learnerOf(res))));
   };
 }
 

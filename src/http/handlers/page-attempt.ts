@@ -3,8 +3,9 @@ import { readAttempt } from '../../services/exam/read-attempt.js';
 import { examPage } from '../../views/pages/exam-page.js';
 import { resultPage } from '../../views/pages/result-page.js';
 import { attemptJson } from '../exam-json.js';
+import { examDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
-import { examDeps, sessionPage } from './page-handler.js';
+import { sessionPage } from './page-handler.js';
 
 /**
  * GET /attempts/:attemptId: the exam while it is open, the result once it is submitted (or once its

@@ -4,8 +4,9 @@ import { courseStatus } from '../../services/exam/course-status.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { type CourseView, coursePage } from '../../views/pages/course-page.js';
 import { examStatusJson } from '../exam-json.js';
+import { examDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
-import { examDeps, sessionPage } from './page-handler.js';
+import { sessionPage } from './page-handler.js';
 
 /** GET /courses/:courseId: the course, its written exam (start or resume), learning path and practical. */
 export function coursePageHandler(tool: ToolContext): RequestHandler {

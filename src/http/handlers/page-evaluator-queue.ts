@@ -6,9 +6,9 @@ import { calibrationStatus } from '../../services/practical/calibrate-evaluator.
 import { gradingQueue, queueStatuses } from '../../services/practical/grading-queue.js';
 import { evaluatorQueuePage } from '../../views/pages/evaluator-queue-page.js';
 import { queryValue } from '../forms/form-fields.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { evaluatorPage } from './evaluator-page-handler.js';
-import { practicalDeps } from './practical-learner-handlers.js';
 
 /** GET /evaluator/queue?courseId=&status=&minWaitingHours=: the grading queue, filtered. */
 export function evaluatorQueuePageHandler(tool: ToolContext): RequestHandler {

@@ -10,9 +10,9 @@ import { strings } from '../../views/strings.js';
 import { field, queryValue } from '../forms/form-fields.js';
 import { rubricJson } from '../practical-json.js';
 import { readForm } from '../read-form.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { evaluatorPage } from './evaluator-page-handler.js';
-import { practicalDeps } from './practical-learner-handlers.js';
 
 async function calibrationView(
   tool: ToolContext,

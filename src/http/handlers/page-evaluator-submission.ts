@@ -14,11 +14,11 @@ import { strings } from '../../views/strings.js';
 import { readEvaluationForm } from '../forms/evaluation-form.js';
 import { auditJson } from '../practical-json.js';
 import { readForm } from '../read-form.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { evaluatorView } from './evaluator-handlers.js';
 import { evaluatorPage } from './evaluator-page-handler.js';
 import type { PageOutcome } from './page-handler.js';
-import { practicalDeps } from './practical-learner-handlers.js';
 
 type Extra = Pick<EvaluatorSubmissionPageView, 'notice' | 'gradingForm'>;
 

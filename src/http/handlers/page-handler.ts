@@ -1,9 +1,8 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Learner } from '../../domain/exam/attempt.js';
 import type { Session } from '../../domain/session.js';
 import { AppError, errorBody } from '../../errors.js';
 import { authenticateSession } from '../../services/authenticate-session.js';
-import type { ExamDeps } from '../../services/exam/exam-deps.js';
 import { errorPage } from '../../views/pages/error-page.js';
 import { PageLinks } from '../../views/pages/page-links.js';
 import { assetVersion } from '../static-assets.js';
@@ -46,17 +45,9 @@ export function sessionPage(
         links.token,
       );
       const learner = { platformId: session.launch.platformId, subject: session.launch.subject };
-      const outcome = await render(req, { session, learner, links });
-      if ('redirect' in outcome) res.redirect(303, outcome.redirect);
-      else
-        res
-          .status(outcome.status ?? 200)
-          .type('html')
-          .send(outcome.html);
+      sendOutcome(res, await render(req, { session, learner, links }));
     } catch (err) {
-      const { status, body } = errorBody(err);
-      if (err instanceof AppError) req.log.info({ error: body.error, status }, body.message);
-      else tool.logger.error({ err, requestId: req.id }, 'unhandled error');
+      const { status, body } = pageError(tool, req, err);
       const sessionProblem = body.error === 'unauthorized' || body.error === 'session_expired';
       res
         .status(status)
@@ -73,13 +64,21 @@ export function sessionPage(
   };
 }
 
-/** What the exam services need, from the tool. */
-export function examDeps(tool: ToolContext): ExamDeps {
-  return {
-    storage: tool.storage,
-    programs: tool.programs,
-    clock: tool.clock,
-    ids: tool.ids,
-    records: tool.records,
-  };
+/** Sends a page, or the 303 a form post ends with. */
+export function sendOutcome(res: Response, outcome: PageOutcome): void {
+  if ('redirect' in outcome) res.redirect(303, outcome.redirect);
+  else
+    res
+      .status(outcome.status ?? 200)
+      .type('html')
+      .send(outcome.html);
+}
+
+/** What a page failure answers; a refusal is logged as such, anything else as an unhandled error. */
+export function pageError(tool: ToolContext, req: Request, err: unknown): ReturnType<typeof errorBody> {
+  const answer = errorBody(err);
+  if (err instanceof AppError)
+    req.log.info({ error: answer.body.error, status: answer.status }, answer.body.message);
+  else tool.logger.error({ err, requestId: req.id }, 'unhandled error');
+  return answer;
 }

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import { recordLearningPathVisit } from '../../services/exam/record-learning-path-visit.js';
+import { examDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
-import { examDeps, sessionPage } from './page-handler.js';
+import { sessionPage } from './page-handler.js';
 
 /**
  * GET /courses/:courseId/learning-path: records the visit (remediation counts it) and sends the

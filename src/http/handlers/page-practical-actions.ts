@@ -10,10 +10,10 @@ import { readEvidenceForm } from '../forms/evidence-form.js';
 import { field } from '../forms/form-fields.js';
 import { readForm } from '../read-form.js';
 import { appealInputSchema } from '../schemas/practical-input.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { sessionPage } from './page-handler.js';
 import { actorOfSession, practicalView } from './page-practical.js';
-import { practicalDeps } from './practical-learner-handlers.js';
 
 /** Refusals the practical page explains in place (the learner stays on it); anything else is an error page. */
 function explainedInPlace(err: unknown): err is AppError {

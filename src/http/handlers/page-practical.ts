@@ -9,9 +9,10 @@ import type { PracticalPageView } from '../../views/pages/practical-page.js';
 import { practicalPage } from '../../views/pages/practical-page.js';
 import { strings } from '../../views/strings.js';
 import { rubricJson } from '../practical-json.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { sessionPage } from './page-handler.js';
-import { practicalDeps, submissionView } from './practical-learner-handlers.js';
+import { submissionView } from './practical-learner-handlers.js';
 
 const notices = {
   submitted: strings.practical.submitted,

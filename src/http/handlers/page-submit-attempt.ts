@@ -5,8 +5,9 @@ import { readAttempt } from '../../services/exam/read-attempt.js';
 import { saveResponse } from '../../services/exam/save-response.js';
 import { submitAttempt } from '../../services/exam/submit-attempt.js';
 import { readForm } from '../read-form.js';
+import { examDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
-import { examDeps, sessionPage } from './page-handler.js';
+import { sessionPage } from './page-handler.js';
 
 /**
  * POST /attempts/:attemptId/submit: the exam form. It carries every answer, so a learner without

@@ -2,30 +2,16 @@ import type { RequestHandler, Response } from 'express';
 import type { Evaluation } from '../../domain/practical/evaluation.js';
 import type { PracticalSubmission } from '../../domain/practical/submission.js';
 import { appealResult } from '../../services/practical/appeal-result.js';
-import {
-  type Actor,
-  type PracticalDeps,
-  requireOwnSubmission,
-} from '../../services/practical/practical-deps.js';
+import { type Actor, requireOwnSubmission } from '../../services/practical/practical-deps.js';
 import { lockedMessage, practicalStanding } from '../../services/practical/practical-standing.js';
 import { submitEvidence } from '../../services/practical/submit-evidence.js';
 import { withdrawSubmission } from '../../services/practical/withdraw-submission.js';
 import { renderMarkdown } from '../../views/markdown.js';
 import { learnerSubmissionJson, rubricJson } from '../practical-json.js';
 import { appealInputSchema, evidenceInputSchema } from '../schemas/practical-input.js';
+import { practicalDeps } from '../service-deps.js';
 import type { ToolContext } from '../tool-context.js';
 import { validate } from '../validate.js';
-
-export function practicalDeps(tool: ToolContext): PracticalDeps {
-  return {
-    storage: tool.storage,
-    programs: tool.programs,
-    clock: tool.clock,
-    ids: tool.ids,
-    records: tool.records,
-    settings: { claimMinutes: tool.config.evaluationClaimMinutes, evaluators: tool.config.evaluators },
-  };
-}
 
 export function actorOf(res: Response): Actor {
   const { launch } = res.locals.session!;
