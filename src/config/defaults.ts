@@ -18,6 +18,8 @@ export const defaults = {
   sessionTtlMinutes: 240,
   /** How long a login's state and nonce wait for the platform's answer. */
   loginStateTtlSeconds: 600,
+  /** How long the login and launch pages wait for the platform's storage frame to answer a postMessage. */
+  platformStorageTimeoutMilliseconds: 2000,
   /** Clock skew accepted on a platform's `iat`, `exp` and `nbf`. */
   clockToleranceSeconds: 60,
   /** The oldest `iat` a launch may carry: slow redirects and skew, not a replay window (nonces close that). */

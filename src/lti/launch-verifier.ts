@@ -5,7 +5,7 @@ import type { Platform } from '../domain/platform.js';
 import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { LoginState, LoginStateRepository, PlatformRepository } from '../ports/storage.js';
-import { safeEqual } from '../security/random-token.js';
+import { safeEqual, tokenHash } from '../security/random-token.js';
 import { claim, type SupportedMessageType, supportedMessageTypes } from './claims.js';
 import { launchContextFromClaims } from './launch-context-from-claims.js';
 import { unknownDeployment } from './login-initiation.js';
@@ -25,6 +25,12 @@ export interface LaunchForm {
   readonly state: unknown;
   /** The state the browser's login cookie carries, if it sent one. */
   readonly browserState: string | undefined;
+  /**
+   * What Accredit's launch page read back from the platform's storage, when the login offered it
+   * and the cookie was refused; `fromToolPage` is false unless the request came from that page
+   * (same origin), since a cross-site form could carry any value.
+   */
+  readonly storageAnswer?: { readonly value: string; readonly fromToolPage: boolean };
 }
 
 /**
@@ -35,7 +41,7 @@ export interface LaunchForm {
 export async function verifyLaunch(deps: LaunchVerifierDeps, form: LaunchForm): Promise<LaunchContext> {
   const { idToken, state } = requireForm(form);
   const login = await consumeLoginState(deps, state);
-  requireSameBrowser(form.browserState, state);
+  requireSameBrowser(form, state, login);
   requireRs256Header(idToken);
   const platform = await registrationOf(deps.platforms, login);
   const payload = await verifySignatureAndTimes(deps, platform, idToken);
@@ -73,15 +79,44 @@ async function consumeLoginState(deps: LaunchVerifierDeps, state: string): Promi
   return login;
 }
 
-function requireSameBrowser(browserState: string | undefined, state: string): void {
-  if (browserState === undefined) {
+const howToContinue =
+  'Open Accredit in a new window (the LMS can set the link to open in one), or allow cookies for this site in your browser.';
+
+/**
+ * Ties the launch to the browser that started the login: by the state cookie, or, when the browser
+ * refused it and the platform offered its storage, by the proof read back from that storage.
+ */
+function requireSameBrowser(form: LaunchForm, state: string, login: LoginState): void {
+  if (form.browserState !== undefined) {
+    if (!safeEqual(form.browserState, state)) {
+      throw new AppError('invalid_state', 'The launch state does not match the login this browser started.');
+    }
+    return;
+  }
+  const answer = form.storageAnswer;
+  if (!login.platformStorage) {
     throw new AppError(
       'invalid_state',
-      'The browser did not send back the login cookie for this launch, so it cannot be tied to the login that started it. If the tool runs in a frame, open it in a new window.',
+      `The browser did not send back the login cookie for this launch (browsers refuse it in a frame of another site), and the platform offered no storage to replace it, so the launch cannot be tied to the login that started it. ${howToContinue}`,
     );
   }
-  if (!safeEqual(browserState, state)) {
-    throw new AppError('invalid_state', 'The launch state does not match the login this browser started.');
+  if (answer === undefined || answer.value === '') {
+    throw new AppError(
+      'invalid_state',
+      `The browser did not send back the login cookie for this launch, and the platform's storage did not give back the login's proof, so the launch cannot be tied to the login that started it. ${howToContinue}`,
+    );
+  }
+  if (!answer.fromToolPage) {
+    throw new AppError(
+      'invalid_state',
+      "The platform storage answer did not come from Accredit's own launch page (same origin), so it cannot tie the launch to this browser. Start the launch again from your platform.",
+    );
+  }
+  if (!safeEqual(tokenHash(answer.value), login.platformStorage.proofHash)) {
+    throw new AppError(
+      'invalid_state',
+      `The proof the platform's storage gave back is not the one this login put there. ${howToContinue}`,
+    );
   }
 }
 

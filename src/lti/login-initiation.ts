@@ -3,7 +3,13 @@ import type { Platform } from '../domain/platform.js';
 import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { LoginStateRepository, PlatformRepository } from '../ports/storage.js';
-import { randomToken } from '../security/random-token.js';
+import { randomToken, tokenHash } from '../security/random-token.js';
+import {
+  type PlatformStorageRequest,
+  parseStorageTarget,
+  platformOrigin,
+  storageKey,
+} from './platform-storage.js';
 import { isUnderTool } from './tool-url.js';
 
 export interface LoginInitiationDeps {
@@ -18,12 +24,15 @@ export interface LoginRedirect {
   readonly redirectUrl: string;
   readonly state: string;
   readonly expiresAt: Date;
+  /** When the platform offered its storage: where to put which value before going on. */
+  readonly platformStorage?: PlatformStorageRequest & { readonly value: string };
 }
 
 /**
  * OIDC third-party login initiation (LTI Security Framework §5.1.1): checks who is asking and where
  * the launch will land, stores a CSPRNG state and nonce bound to each other, and sends the browser
- * to the platform's authorization endpoint.
+ * to the platform's authorization endpoint. With `lti_storage_target` it also makes a proof for the
+ * platform's storage (kept here only as a hash), for a browser that will refuse the state cookie.
  */
 export async function initiateLogin(
   deps: LoginInitiationDeps,
@@ -34,12 +43,15 @@ export async function initiateLogin(
   requireTargetOnTool(request.targetLinkUri, deps.publicUrl);
   requireKnownDeployment(platform, request.deploymentId);
   const now = deps.clock.now();
+  const offer =
+    request.storageTarget === undefined ? undefined : { target: request.storageTarget, proof: randomToken() };
   const state = {
     state: randomToken(),
     nonce: randomToken(),
     platformId: platform.id,
     createdAt: now,
     expiresAt: new Date(now.getTime() + defaults.loginStateTtlSeconds * 1000),
+    ...(offer ? { platformStorage: { target: offer.target, proofHash: tokenHash(offer.proof) } } : {}),
   };
   await deps.loginStates.save(state);
   const url = new URL(platform.authLoginUrl);
@@ -56,7 +68,17 @@ export async function initiateLogin(
     nonce: state.nonce,
   };
   for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
-  return { redirectUrl: url.toString(), state: state.state, expiresAt: state.expiresAt };
+  const redirect = { redirectUrl: url.toString(), state: state.state, expiresAt: state.expiresAt };
+  if (!offer) return redirect;
+  return {
+    ...redirect,
+    platformStorage: {
+      target: offer.target,
+      origin: platformOrigin(platform),
+      key: storageKey(state.state),
+      value: offer.proof,
+    },
+  };
 }
 
 interface LoginRequest {
@@ -66,6 +88,7 @@ interface LoginRequest {
   clientId: string | undefined;
   deploymentId: string | undefined;
   messageHint: string | undefined;
+  storageTarget: string | undefined;
 }
 
 function requireLoginParameters(params: Readonly<Record<string, unknown>>): LoginRequest {
@@ -87,7 +110,20 @@ function requireLoginParameters(params: Readonly<Record<string, unknown>>): Logi
     clientId: text('client_id'),
     deploymentId: text('lti_deployment_id'),
     messageHint: text('lti_message_hint'),
+    storageTarget: storageTarget(params.lti_storage_target),
   };
+}
+
+function storageTarget(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const target = parseStorageTarget(value);
+  if (target === undefined) {
+    throw new AppError(
+      'invalid_login',
+      'lti_storage_target is not a frame name (up to 255 letters, digits, and _ . : -): the platform must send the name of its storage frame, or _parent.',
+    );
+  }
+  return target;
 }
 
 async function findRegistration(

@@ -38,10 +38,22 @@ export interface LoginState {
   readonly platformId: string;
   readonly createdAt: Date;
   readonly expiresAt: Date;
+  /** Set when the platform offered its storage (`lti_storage_target`) at login. */
+  readonly platformStorage?: PlatformStorageOffer;
+}
+
+/** Where the login put its proof in the platform's storage, and what the proof hashes to. */
+export interface PlatformStorageOffer {
+  /** The frame the platform named in `lti_storage_target` (`_parent`, or a frame of the parent). */
+  readonly target: string;
+  /** The hash (tokenHash) of the value put there: the value itself is never stored. */
+  readonly proofHash: string;
 }
 
 export interface LoginStateRepository {
   save(state: LoginState): Promise<void>;
+  /** Reads a state without consuming it: a launch that must first ask the platform's storage. */
+  find(state: string): Promise<LoginState | undefined>;
   /** Deletes and returns the state in one atomic step: of two concurrent callers only one gets it. */
   consume(state: string): Promise<LoginState | undefined>;
   purgeExpired(now: Date): Promise<number>;

@@ -30,6 +30,22 @@ export const strings = {
     continueToQueue: 'Continue to the grading queue',
   },
 
+  platformStorage: {
+    loginTitle: 'Signing you in',
+    launchTitle: 'Checking your launch',
+    saving: 'Connecting to your learning platform…',
+    checking: 'Checking this launch with your learning platform…',
+    continue: 'Continue to your learning platform',
+    continueLaunch: 'Continue',
+    noScript:
+      'This page needs JavaScript to talk to your learning platform. Without it, open Accredit in a new window.',
+    // The scripts read the next two from the page: the platform did not answer, or said no.
+    putFailed:
+      'Your learning platform did not keep this sign-in. Continuing with a cookie instead; if Accredit then refuses the launch, open it in a new window.',
+    getFailed:
+      'Your learning platform did not confirm this launch. If Accredit refuses it, open Accredit in a new window, or allow cookies for this site in your browser.',
+  },
+
   progress: {
     title: 'Your progress',
     intro:
@@ -168,6 +184,8 @@ export const strings = {
     feedback: 'Feedback',
     picked: 'your pick',
     right: 'the right answer',
+    practicalOpen: 'The practical assessment of this course is open to you now.',
+    toPractical: 'Open the practical assessment',
     toCourse: 'Back to the course',
   },
 

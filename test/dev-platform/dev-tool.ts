@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { pino } from 'pino';
 import { type App, createApp } from '../../src/app.js';
 import type { ResolvedConfig } from '../../src/config/config.js';
+import type { Program } from '../../src/domain/content/program.js';
 import type { Storage } from '../../src/ports/storage.js';
 import { Browser, parseForm } from '../support/browser.js';
 import { closeServer } from '../support/http-server.js';
@@ -23,12 +24,13 @@ export interface DevTool {
 
 /**
  * The tool with its development platform on, on 127.0.0.1 (port 0, or the port of an earlier start
- * so that PUBLIC_URL, hence the platform's issuer, stays the same across a restart).
+ * so that PUBLIC_URL, hence the platform's issuer, stays the same across a restart), running the
+ * fixture program unless given another (the walk-through runs the shipped one, as `npm start` does).
  */
 export async function startDevTool(
   storage: Storage,
   dataDir: string,
-  options: { port?: number; config?: Partial<ResolvedConfig> } = {},
+  options: { port?: number; config?: Partial<ResolvedConfig>; program?: Program } = {},
 ): Promise<DevTool> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -57,7 +59,7 @@ export async function startDevTool(
     {
       logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
       storage,
-      program: testProgram,
+      program: options.program ?? testProgram,
       dispatcherTiming: { idleMs: 50, backoffBaseMs: 100, backoffMaxMs: 500 },
     },
   );

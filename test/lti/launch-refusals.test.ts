@@ -378,7 +378,7 @@ for (const database of testDatabases) {
         launch,
         401,
         'invalid_state',
-        'The browser did not send back the login cookie for this launch, so it cannot be tied to the login that started it. If the tool runs in a frame, open it in a new window.',
+        'The browser did not send back the login cookie for this launch (browsers refuse it in a frame of another site), and the platform offered no storage to replace it, so the launch cannot be tied to the login that started it. Open Accredit in a new window (the LMS can set the link to open in one), or allow cookies for this site in your browser.',
       );
       expect(await sessions()).to.equal(before);
     });

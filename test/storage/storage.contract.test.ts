@@ -114,6 +114,37 @@ for (const database of testDatabases) {
         expect(await storage.loginStates.consume('s-1')).to.equal(undefined);
       });
 
+      it('reads a state without consuming it, with the platform storage its login was offered', async () => {
+        const base = {
+          nonce: 'n',
+          platformId: 'p-1',
+          createdAt: new Date(),
+          expiresAt: new Date(Date.now() + 60_000),
+        };
+        await storage.loginStates.save({
+          ...base,
+          state: 'offered',
+          platformStorage: { target: 'lti_storage_frame', proofHash: 'hash-of-proof' },
+        });
+        await storage.loginStates.save({ ...base, state: 'cookie-only' });
+        for (let i = 0; i < 2; i += 1) {
+          expect((await storage.loginStates.find('offered'))?.platformStorage).to.deep.equal({
+            target: 'lti_storage_frame',
+            proofHash: 'hash-of-proof',
+          });
+        }
+        expect(await storage.loginStates.find('cookie-only')).to.include({
+          state: 'cookie-only',
+          nonce: 'n',
+        });
+        expect((await storage.loginStates.find('cookie-only'))?.platformStorage).to.equal(undefined);
+        expect(await storage.loginStates.find('never')).to.equal(undefined);
+        expect((await storage.loginStates.consume('offered'))?.platformStorage?.target).to.equal(
+          'lti_storage_frame',
+        );
+        expect(await storage.loginStates.find('offered')).to.equal(undefined);
+      });
+
       it('purges expired states and keeps live ones', async () => {
         const base = { nonce: 'n', platformId: 'p-1', createdAt: at('2026-01-01T00:00:00Z') };
         await storage.loginStates.save({ ...base, state: 'old', expiresAt: at('2026-01-01T00:10:00Z') });

@@ -9,10 +9,14 @@ export class Browser {
     return this.request(url, { method: 'GET', headers });
   }
 
-  async postForm(url: string, fields: Record<string, string>): Promise<Response> {
+  async postForm(
+    url: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     return this.request(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams(fields).toString(),
     });
   }

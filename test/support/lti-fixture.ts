@@ -14,7 +14,12 @@ export interface LtiFixture {
 /** Mocha hooks for a suite: a fresh database, the tool on it, and a test platform registered with it. */
 export function useRegisteredPlatform(
   database: TestDatabase,
-  options: { clock?: Clock; config?: () => Partial<ResolvedConfig> } = {},
+  options: {
+    clock?: Clock;
+    config?: () => Partial<ResolvedConfig>;
+    /** Name the platform 'localhost' (another site than the tool on 127.0.0.1, for frames). */
+    platformHost?: 'localhost';
+  } = {},
 ): LtiFixture {
   const fixture = {} as LtiFixture;
   before(async () => {
@@ -24,7 +29,7 @@ export function useRegisteredPlatform(
       ...(options.clock ? { clock: options.clock } : {}),
       config: { ...(options.clock ? { sessionTtlMinutes: 60 * 24 * 365 } : {}), ...options.config?.() },
     });
-    fixture.platform = await TestPlatform.start();
+    fixture.platform = await TestPlatform.start(options.platformHost ? { host: options.platformHost } : {});
     if (options.clock) fixture.platform.now = () => options.clock!.now();
     const res = await fixture.tool.admin('POST', '/api/admin/platforms', fixture.platform.registration());
     expect(res.status).to.equal(201);

@@ -6,6 +6,8 @@ import { closeServer, listenOnLoopback, readBody } from './http-server.js';
 import { TestGradebook } from './test-gradebook.js';
 
 const lti = 'https://purl.imsglobal.org/spec/lti/claim/';
+/** The name of the platform's storage frame, sent as `lti_storage_target`. */
+export const storageFrameName = 'lti_storage_frame';
 export const roles = {
   learner: 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner',
   instructor: 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor',
@@ -69,6 +71,7 @@ export class TestPlatform {
   /** Assignment and Grade Services: token endpoint, line items, scores. */
   gradebook!: TestGradebook;
   private readonly pending = new Map<string, LaunchOptions>();
+  private readonly embeds = new Map<string, { login: string; toolOrigin: string; storage: boolean }>();
   private keys: Key[] = [];
   private strangerKey!: Key;
 
@@ -77,14 +80,19 @@ export class TestPlatform {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<TestPlatform> {
+  /**
+   * Starts on 127.0.0.1; with `host: 'localhost'` the platform names itself by that host instead,
+   * which a browser treats as another site than a tool on 127.0.0.1 (for launches in a frame).
+   */
+  static async start(options: { host?: 'localhost' } = {}): Promise<TestPlatform> {
     const holder: { platform?: TestPlatform } = {};
-    const { server, url } = await listenOnLoopback((req, res) => {
+    const { server, url: loopbackUrl } = await listenOnLoopback((req, res) => {
       holder.platform!.handle(req, res).catch((err: unknown) => {
         res.statusCode = 500;
         res.end(String(err));
       });
     });
+    const url = options.host ? loopbackUrl.replace('127.0.0.1', options.host) : loopbackUrl;
     const platform = new TestPlatform(server, url);
     holder.platform = platform;
     platform.gradebook = new TestGradebook(url, () => platform.clientId);
@@ -155,6 +163,22 @@ export class TestPlatform {
     return login.toString();
   }
 
+  /**
+   * A course page of this platform that embeds the tool in an iframe named `accredit` and starts a
+   * launch in it. With `storage`, the page also has the platform's storage frame (`lti_storage_frame`,
+   * answering lti.put_data and lti.get_data from the tool's origin only) and names it in the login
+   * initiation's `lti_storage_target`; the tool's frame starts once the storage frame is ready.
+   */
+  embedUrl(toolUrl: string, options: LaunchOptions = {}, embed: { storage: boolean }): string {
+    const login = this.loginUrl(toolUrl, {
+      ...options,
+      login: { ...(embed.storage ? { lti_storage_target: storageFrameName } : {}), ...options.login },
+    });
+    const id = randomUUID();
+    this.embeds.set(id, { login, toolOrigin: new URL(toolUrl).origin, storage: embed.storage });
+    return `${this.url}/embed/${id}`;
+  }
+
   /** Posts launch fields to the tool as the browser's auto-submitted form would. */
   async post(browser: Browser, action: string, fields: Record<string, string>): Promise<LaunchResult> {
     const response = await browser.postForm(action, fields);
@@ -172,10 +196,64 @@ export class TestPlatform {
     if (url.pathname === '/jwks') return this.jwks(res);
     if (await this.gradebook.handle(req, res, url)) return;
     if (url.pathname === '/auth') return this.authorize(url, res);
+    if (url.pathname.startsWith('/embed/')) return this.embedPage(url.pathname.slice('/embed/'.length), res);
+    if (url.pathname === '/storage-frame') return this.storageFrame(url, res);
     if (url.pathname === '/.well-known/openid-configuration') return this.openidConfiguration(res);
     if (url.pathname === '/register' && req.method === 'POST') return this.register(req, res);
     res.statusCode = 404;
     res.end('not found');
+  }
+
+  private embedPage(id: string, res: ServerResponse): void {
+    const embed = this.embeds.get(id);
+    if (!embed) {
+      res.statusCode = 404;
+      res.end('no such embed');
+      return;
+    }
+    const storageSrc = `/storage-frame?tool=${encodeURIComponent(embed.toolOrigin)}`;
+    res.setHeader('Content-Type', 'text/html');
+    res.end(`<!doctype html><html lang="en"><head><title>Test LMS course</title></head><body>
+<h1>Test LMS course</h1>
+${embed.storage ? `<iframe name="${storageFrameName}" title="storage" src="${storageSrc}" hidden></iframe>` : ''}
+<iframe name="accredit" title="Accredit" width="1000" height="700"></iframe>
+<script>
+const tool = document.querySelector('iframe[name="accredit"]');
+const start = () => { tool.src = ${JSON.stringify(embed.login)}; };
+const storage = document.querySelector('iframe[name="${storageFrameName}"]');
+if (storage) storage.addEventListener('load', start, { once: true }); else start();
+</script></body></html>`);
+  }
+
+  /**
+   * The platform side of LTI platform storage: keeps values per sending origin, answers only the
+   * tool's origin and only to the window that asked; records what it was asked (window.ltiMessages).
+   */
+  private storageFrame(url: URL, res: ServerResponse): void {
+    const toolOrigin = url.searchParams.get('tool') ?? '';
+    res.setHeader('Content-Type', 'text/html');
+    res.end(`<!doctype html><html lang="en"><head><title>storage</title></head><body><script>
+const toolOrigin = ${JSON.stringify(toolOrigin)};
+const stored = new Map();
+window.ltiMessages = [];
+window.addEventListener('message', (event) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object' || typeof m.subject !== 'string' || typeof m.message_id !== 'string') return;
+  window.ltiMessages.push({ origin: event.origin, subject: m.subject, key: m.key });
+  if (event.origin !== toolOrigin) return;
+  const reply = (body) =>
+    event.source.postMessage({ subject: m.subject + '.response', message_id: m.message_id, ...body }, event.origin);
+  const key = event.origin + '|' + m.key;
+  if (m.subject === 'lti.put_data' && typeof m.key === 'string' && typeof m.value === 'string') {
+    stored.set(key, m.value);
+    reply({ key: m.key, value: m.value });
+  } else if (m.subject === 'lti.get_data' && typeof m.key === 'string') {
+    reply(stored.has(key) ? { key: m.key, value: stored.get(key) } : { key: m.key });
+  } else {
+    reply({ error: { code: 'bad_request', message: 'unsupported message or missing key' } });
+  }
+});
+</script></body></html>`);
   }
 
   private jwks(res: ServerResponse): void {

@@ -27,9 +27,9 @@ export const devStrings = {
       'Launch as Ada into a course and take its written exam (start it, answer, submit).',
       'Open the Gradebook: the tool has created a line item for the written exam and sent Ada’s score.',
       'Open Statements: every step of Ada’s exam arrived as an xAPI statement.',
-      'Launch as Ada into the same course again and submit the practical assessment (it opened when she passed).',
-      'Launch as Alan, the evaluator: grade Ada’s practical against the rubric and release the result.',
-      'Launch as Ada: the course is certified and the gradebook holds her practical score.',
+      'Launch as Ada into the same course again, open the practical assessment (it opened when she passed) and submit her evidence: the gradebook shows it as submitted, pending grading.',
+      'Launch as Alan, the evaluator, into the same course: he lands on the grading queue. If the course has reference submissions, calibrate on them first (Calibrate on …), then claim Ada’s practical, grade it against the rubric and release the result.',
+      'Launch as Ada again: her practical shows the evaluator’s feedback and the course is certified; the gradebook holds her practical score, and Statements shows the evaluation, the pass and the certification.',
     ],
     registrationTitle: 'This platform, as the tool knows it',
     registrationIntro:

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
+import { defaults } from '../../config/defaults.js';
 import { findCourse } from '../../domain/content/program.js';
 import { registerDynamically } from '../../lti/dynamic-registration.js';
 import { verifyLaunch } from '../../lti/launch-verifier.js';
 import { initiateLogin } from '../../lti/login-initiation.js';
+import { storageAnswerField, storageCheckFor } from '../../lti/platform-storage.js';
 import { openSession } from '../../services/open-session.js';
 import { launchPage } from '../../views/launch-page.js';
 import { PageLinks } from '../../views/pages/page-links.js';
+import { type StoragePageAssets, storageGetPage, storagePutPage } from '../../views/platform-storage-page.js';
 import { registrationDonePage } from '../../views/registration-done-page.js';
 import { assetVersion } from '../static-assets.js';
 import type { ToolContext } from '../tool-context.js';
@@ -26,7 +29,12 @@ export function ltiLogin(tool: ToolContext): RequestHandler {
       expires: login.expiresAt,
     });
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(302, login.redirectUrl);
+    if (!login.platformStorage) {
+      res.redirect(302, login.redirectUrl);
+      return;
+    }
+    // The platform offered its storage: the cookie stays as the first way back, the page adds the other.
+    res.type('html').send(storagePutPage(login.platformStorage, login.redirectUrl, storageAssets(tool)));
   };
 }
 
@@ -38,13 +46,35 @@ export function ltiLaunch(tool: ToolContext): RequestHandler {
       unknown
     >;
     const state = typeof body.state === 'string' ? body.state : undefined;
+    const cookieState = state ? browserState(req, state) : undefined;
+    const answer = body[storageAnswerField];
+    if (state && cookieState === undefined && answer === undefined && typeof body.id_token === 'string') {
+      // No cookie, but the login offered platform storage: ask it first, without consuming the state.
+      const check = await storageCheckFor({ ...tool.storage, clock: tool.clock }, state);
+      if (check) {
+        res.setHeader('Cache-Control', 'no-store');
+        // The re-post must carry this page's Origin (no-referrer would send `Origin: null`).
+        res.setHeader('Referrer-Policy', 'same-origin');
+        const launch = {
+          action: `${tool.config.publicUrl}/lti/launch`,
+          idToken: body.id_token,
+          state,
+          answerField: storageAnswerField,
+        };
+        res.type('html').send(storageGetPage(check, launch, storageAssets(tool)));
+        return;
+      }
+    }
     if (state !== undefined) clearStateCookie(res, tool.config.publicUrl, state);
     const launch = await verifyLaunch(
       { ...tool.storage, keySets: tool.keySets, clock: tool.clock, publicUrl: tool.config.publicUrl },
       {
         idToken: body.id_token,
         state: body.state,
-        browserState: state ? browserState(req, state) : undefined,
+        browserState: cookieState,
+        ...(typeof answer === 'string'
+          ? { storageAnswer: { value: answer, fromToolPage: fromToolPage(req, tool.config.publicUrl) } }
+          : {}),
       },
     );
     const course = launch.courseId ? findCourse(tool.programs.current, launch.courseId) : undefined;
@@ -118,6 +148,24 @@ function stateCookieOptions(publicUrl: string): CookieOptions {
 function clearStateCookie(res: Response, publicUrl: string, state: string): void {
   if (!/^[\w-]{1,128}$/.test(state)) return;
   res.clearCookie(`${stateCookiePrefix}${state}`, stateCookieOptions(publicUrl));
+}
+
+/**
+ * Whether a request was sent by one of the tool's own pages: browsers set Origin on every POST and
+ * Sec-Fetch-Site where they support it; a form on another site cannot forge either.
+ */
+function fromToolPage(req: Request, publicUrl: string): boolean {
+  const site = req.get('sec-fetch-site');
+  return req.get('origin') === new URL(publicUrl).origin && (site === undefined || site === 'same-origin');
+}
+
+function storageAssets(tool: ToolContext): StoragePageAssets {
+  const links = new PageLinks(PageLinks.basePathOf(tool.config.publicUrl), '', assetVersion);
+  return {
+    stylesheet: links.asset('accredit.css'),
+    script: links.asset('platform-storage.js'),
+    timeoutMs: defaults.platformStorageTimeoutMilliseconds,
+  };
 }
 
 function browserState(req: Request, state: string): string | undefined {

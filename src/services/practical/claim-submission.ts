@@ -120,7 +120,8 @@ async function requireCalibrated(
   if (missing.length > 0) {
     throw new AppError(
       'forbidden',
-      `Calibrate first: score the ${course.title} reference submission${missing.length > 1 ? 's' : ''} ${missing.map((r) => `'${r.id}'`).join(', ')} (GET /api/evaluator/calibration/${course.id}) before grading live ones.`,
+      `Calibrate first: score the ${course.title} reference submission${missing.length > 1 ? 's' : ''} ${missing.map((r) => `'${r.id}'`).join(', ')} on the course's calibration page before grading live ones.`,
+      { calibration: `/api/evaluator/calibration/${course.id}`, missing: missing.map((r) => r.id) },
     );
   }
 }

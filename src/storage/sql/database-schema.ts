@@ -195,6 +195,8 @@ export interface LoginStatesTable {
   platform_id: string;
   created_at: string;
   expires_at: string;
+  storage_target: string | null;
+  storage_proof_hash: string | null;
 }
 
 export interface SessionsTable {

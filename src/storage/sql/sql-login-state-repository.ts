@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { LoginState, LoginStateRepository } from '../../ports/storage.js';
-import type { Database } from './database-schema.js';
+import type { Database, LoginStatesTable } from './database-schema.js';
 
 export class SqlLoginStateRepository implements LoginStateRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -14,8 +14,19 @@ export class SqlLoginStateRepository implements LoginStateRepository {
         platform_id: state.platformId,
         created_at: state.createdAt.toISOString(),
         expires_at: state.expiresAt.toISOString(),
+        storage_target: state.platformStorage?.target ?? null,
+        storage_proof_hash: state.platformStorage?.proofHash ?? null,
       })
       .execute();
+  }
+
+  async find(state: string): Promise<LoginState | undefined> {
+    const row = await this.db
+      .selectFrom('lti_login_states')
+      .selectAll()
+      .where('state', '=', state)
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
   }
 
   async consume(state: string): Promise<LoginState | undefined> {
@@ -25,14 +36,7 @@ export class SqlLoginStateRepository implements LoginStateRepository {
       .where('state', '=', state)
       .returningAll()
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      state: row.state,
-      nonce: row.nonce,
-      platformId: row.platform_id,
-      createdAt: new Date(row.created_at),
-      expiresAt: new Date(row.expires_at),
-    };
+    return row ? fromRow(row) : undefined;
   }
 
   async purgeExpired(now: Date): Promise<number> {
@@ -42,4 +46,17 @@ export class SqlLoginStateRepository implements LoginStateRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
+
+function fromRow(row: Selectable<LoginStatesTable>): LoginState {
+  return {
+    state: row.state,
+    nonce: row.nonce,
+    platformId: row.platform_id,
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+    ...(row.storage_target !== null && row.storage_proof_hash !== null
+      ? { platformStorage: { target: row.storage_target, proofHash: row.storage_proof_hash } }
+      : {}),
+  };
 }

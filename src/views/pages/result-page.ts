@@ -7,7 +7,8 @@ import { stateBadge } from './state-badge.js';
 
 /**
  * A submitted attempt: the verdict, and as much as the exam's review policy lets the API say
- * (the score; the learner's answers marked right or wrong; the key and feedback).
+ * (the score; the learner's answers marked right or wrong; the key and feedback). A pass leads on
+ * to the practical from the verdict, not only from below a long review.
  */
 export function resultPage(view: SubmittedAttemptView, courseTitle: string, links: PageLinks): string {
   const text = strings.result;
@@ -31,6 +32,7 @@ ${
 }
 ${view.submittedBy === 'timeout' ? html`<p>${text.byTimeout}</p>` : ''}
 ${view.submittedAt ? html`<p>${text.submittedAt(formatDateTime(view.submittedAt))}</p>` : ''}
+${result.passed ? html`<p class="next-step">${text.practicalOpen} <a href="${links.practical(view.courseId)}">${text.toPractical}</a></p>` : ''}
 </section>
 ${
   view.questions && view.questions.length > 0

@@ -4,6 +4,7 @@ import * as writtenExam from './002-written-exam.js';
 import * as outbox from './003-outbox.js';
 import * as gradePassback from './004-grade-passback.js';
 import * as practical from './005-practical.js';
+import * as platformStorage from './006-platform-storage.js';
 
 /** Versioned migrations, applied in name order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '003-outbox': outbox,
   '004-grade-passback': gradePassback,
   '005-practical': practical,
+  '006-platform-storage': platformStorage,
 };
 
 export const migrationProvider: MigrationProvider = {
