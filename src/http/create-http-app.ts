@@ -28,6 +28,7 @@ export function createHttpApp(tool: ToolContext, devPlatform?: RequestHandler): 
     lti: [],
     admin: [requireAdmin(tool.config.adminToken)],
     session: [requireSession({ sessions: tool.storage.sessions, clock: tool.clock })],
+    page: [],
   };
   for (const route of routes) app[route.method](route.path, ...guards[route.access], route.handler(tool));
   const document = openApiDocument(routes, tool);
@@ -45,6 +46,6 @@ export function createHttpApp(tool: ToolContext, devPlatform?: RequestHandler): 
       ),
     );
   });
-  app.use(errorHandler(tool.logger));
+  app.use(errorHandler(tool.logger, tool.config.publicUrl));
   return app;
 }

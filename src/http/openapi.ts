@@ -5,6 +5,7 @@ import type { ToolContext } from './tool-context.js';
 const security: Record<string, unknown[] | undefined> = {
   admin: [{ adminToken: [] }],
   session: [{ sessionToken: [] }],
+  page: [{ pageSession: [] }],
 };
 
 /** The OpenAPI 3.1 document of the route table, served at /api/openapi.json. */
@@ -31,7 +32,12 @@ export function openApiDocument(routes: readonly Route[], tool: ToolContext) {
             },
           }
         : {}),
-      responses: { default: { description: 'JSON; errors are { error, message }' } },
+      responses: {
+        default:
+          route.access === 'page'
+            ? { description: 'An HTML page, or a 303 to one after a form post; errors are an HTML page' }
+            : { description: 'JSON; errors are { error, message }' },
+      },
     };
   }
   return {
@@ -42,6 +48,12 @@ export function openApiDocument(routes: readonly Route[], tool: ToolContext) {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
         sessionToken: { type: 'http', scheme: 'bearer', description: 'the session token a launch opened' },
+        pageSession: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'session',
+          description: "pages: the launch's session token, or an admin page session from POST /admin/sign-in",
+        },
       },
     },
     paths,

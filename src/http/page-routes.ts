@@ -15,77 +15,77 @@ import type { Route } from './routes.js';
 const session = '(HTML page; the launch session token is in the `session` query parameter)';
 
 /**
- * The learner's pages. They are `public` to the route table's guards because their session comes in
+ * The learner's pages. They are `page` routes: no guard of the route table because their session comes in
  * the URL, not the Authorization header: each handler checks it (see handlers/page-handler.ts).
  */
 export const pageRoutes: readonly Route[] = [
   {
     method: 'get',
     path: '/progress',
-    access: 'public',
+    access: 'page',
     summary: `The learner's progress across accreditations and courses ${session}`,
     handler: progressPageHandler,
   },
   {
     method: 'get',
     path: '/courses/:courseId',
-    access: 'public',
+    access: 'page',
     summary: `A course: written exam, learning path, practical ${session}`,
     handler: coursePageHandler,
   },
   {
     method: 'post',
     path: '/courses/:courseId/attempts',
-    access: 'public',
+    access: 'page',
     summary: `Start or resume the written exam, then go to it (303) ${session}`,
     handler: startAttemptPageHandler,
   },
   {
     method: 'get',
     path: '/courses/:courseId/learning-path',
-    access: 'public',
+    access: 'page',
     summary: `Record a visit to the learning path and go there (303) ${session}`,
     handler: learningPathPageHandler,
   },
   {
     method: 'get',
     path: '/attempts/:attemptId',
-    access: 'public',
+    access: 'page',
     summary: `The exam while open; the result and review once submitted ${session}`,
     handler: attemptPageHandler,
   },
   {
     method: 'post',
     path: '/attempts/:attemptId/submit',
-    access: 'public',
+    access: 'page',
     summary: `The exam form: save changed answers, submit, go to the result (303) ${session}`,
     handler: submitAttemptPageHandler,
   },
   {
     method: 'get',
     path: '/courses/:courseId/practical',
-    access: 'public',
+    access: 'page',
     summary: `The practical: instructions, rubric, evidence form, status, result, appeal ${session}`,
     handler: practicalPageHandler,
   },
   {
     method: 'post',
     path: '/courses/:courseId/practical/submissions',
-    access: 'public',
+    access: 'page',
     summary: `The evidence form: submit, then back to the practical (303; 422 with the problems) ${session}`,
     handler: submitPracticalPageHandler,
   },
   {
     method: 'post',
     path: '/practical-submissions/:submissionId/withdraw',
-    access: 'public',
+    access: 'page',
     summary: `Withdraw an own submission until grading starts, then back to the practical (303) ${session}`,
     handler: withdrawPageHandler,
   },
   {
     method: 'post',
     path: '/practical-submissions/:submissionId/appeal',
-    access: 'public',
+    access: 'page',
     summary: `Appeal a released result within its window, then back to the practical (303) ${session}`,
     handler: appealPageHandler,
   },

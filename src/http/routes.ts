@@ -23,7 +23,11 @@ import { platformInputSchema } from './schemas/platform-input.js';
 import { responseInputSchema } from './schemas/response-input.js';
 import type { ToolContext } from './tool-context.js';
 
-export type Access = 'public' | 'lti' | 'admin' | 'session';
+/**
+ * Who may call a route. `page`: an HTML page whose session (a launch's, or an admin page session)
+ * comes in its `session` query parameter, checked by the page handler itself.
+ */
+export type Access = 'public' | 'lti' | 'admin' | 'session' | 'page';
 
 export interface Route {
   readonly method: 'get' | 'post' | 'put' | 'delete';

@@ -96,5 +96,33 @@ for (const database of testDatabases) {
         await tool.close();
       }
     });
+
+    it('shows a refused launch to a browser as a page with the message, and to API clients as JSON', async () => {
+      const tool = await startTool(storage);
+      try {
+        const post = (accept: string) =>
+          fetch(`${tool.url}/lti/launch`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: accept },
+            body: 'id_token=abc',
+          });
+        const page = await post('text/html,application/xhtml+xml,*/*;q=0.8');
+        expect(page.status).to.equal(400);
+        expect(page.headers.get('content-type')).to.match(/^text\/html/);
+        const body = await page.text();
+        expect(body).to.contain(
+          '<p role="alert">The launch carries no state: start the launch again from your platform.</p>',
+        );
+        expect(body).to.not.match(/<script>/);
+        const json = await post('application/json');
+        expect(json.status).to.equal(400);
+        expect(await json.json()).to.deep.equal({
+          error: 'invalid_request',
+          message: 'The launch carries no state: start the launch again from your platform.',
+        });
+      } finally {
+        await tool.close();
+      }
+    });
   });
 }

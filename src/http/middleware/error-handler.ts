@@ -1,9 +1,16 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, errorBody } from '../../errors.js';
+import { errorPage } from '../../views/pages/error-page.js';
+import { PageLinks } from '../../views/pages/page-links.js';
+import { assetVersion } from '../static-assets.js';
 
-/** Turns any error into the wire body; anything not an AppError is logged and becomes a generic 500. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * Turns any error into the wire body; anything not an AppError is logged and becomes a generic 500.
+ * A browser landing on an LTI route (a refused launch in the LMS's frame) gets the message as a page.
+ */
+export function errorHandler(logger: Logger, publicUrl: string): ErrorRequestHandler {
+  const assetHref = `${PageLinks.basePathOf(publicUrl)}/assets/accredit.css?v=${assetVersion}`;
   return (err, req, res, _next) => {
     const appError = fromBodyParser(err) ?? err;
     const { status, body } = errorBody(appError);
@@ -13,6 +20,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       req.log?.info({ error: body.error, status }, body.message);
     }
     if (res.headersSent) return;
+    if (req.path.startsWith('/lti/') && req.accepts(['json', 'html']) === 'html') {
+      res.setHeader('Cache-Control', 'no-store');
+      res
+        .status(status)
+        .type('html')
+        .send(errorPage({ message: body.message, sessionProblem: false, links: undefined, assetHref }));
+      return;
+    }
     res.status(status).json(body);
   };
 }
