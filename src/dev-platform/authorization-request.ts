@@ -1,11 +1,27 @@
 import type { Program } from '../domain/content/program.js';
+import type { DeepLinkingRequests, PendingDeepLinking } from './deep-linking-requests.js';
 import { type Destination, findDestination } from './destinations.js';
 import type { DevPlatformUrls } from './dev-platform-urls.js';
 import { type Persona, personaById } from './personas.js';
+import type { Placement } from './placements.js';
+
+/** What a launch is for: a resource link, or a deep linking request the platform started. */
+export type LaunchTarget =
+  | { readonly kind: 'link'; readonly destination: Destination }
+  | { readonly kind: 'deep-linking'; readonly request: PendingDeepLinking };
+
+/** What the `lti_message_hint` a platform issued can name. */
+export interface LaunchTargets {
+  readonly program: Program;
+  readonly placements: readonly Placement[];
+  readonly deepLinking: DeepLinkingRequests;
+}
+
+export const deepLinkingHintPrefix = 'deep-linking:';
 
 export interface AuthorizationRequest {
   readonly persona: Persona;
-  readonly destination: Destination;
+  readonly target: LaunchTarget;
   readonly redirectUri: string;
   readonly nonce: string;
   readonly state: string;
@@ -19,7 +35,7 @@ export interface AuthorizationRequest {
  */
 export function readAuthorizationRequest(
   urls: DevPlatformUrls,
-  program: Program,
+  targets: LaunchTargets,
   params: Readonly<Record<string, unknown>>,
 ): AuthorizationRequest | { problems: string[] } {
   const text = (name: string): string | undefined => {
@@ -55,12 +71,26 @@ export function readAuthorizationRequest(
     );
   }
   const messageHint = text('lti_message_hint');
-  const destination = messageHint === undefined ? undefined : findDestination(program, messageHint);
-  if (!destination) {
+  const target = messageHint === undefined ? undefined : targetOf(targets, messageHint);
+  if (!target) {
     problems.push(
-      `lti_message_hint ${messageHint === undefined ? 'is missing' : `'${messageHint}' names no link`}; the tool must send back the lti_message_hint of the login initiation`,
+      `lti_message_hint ${messageHint === undefined ? 'is missing' : `'${messageHint}' names no link and no deep linking request in progress`}; the tool must send back the lti_message_hint of the login initiation`,
     );
   }
-  if (problems.length > 0 || !persona || !destination || !nonce || !state) return { problems };
-  return { persona, destination, redirectUri: urls.toolLaunch, nonce, state };
+  if (target?.kind === 'deep-linking' && persona && target.request.persona.id !== persona.id) {
+    problems.push(
+      `login_hint '${persona.id}' is not who started this deep linking request ('${target.request.persona.id}')`,
+    );
+  }
+  if (problems.length > 0 || !persona || !target || !nonce || !state) return { problems };
+  return { persona, target, redirectUri: urls.toolLaunch, nonce, state };
+}
+
+function targetOf(targets: LaunchTargets, hint: string): LaunchTarget | undefined {
+  if (hint.startsWith(deepLinkingHintPrefix)) {
+    const request = targets.deepLinking.find(hint.slice(deepLinkingHintPrefix.length));
+    return request ? { kind: 'deep-linking', request } : undefined;
+  }
+  const destination = findDestination(targets.program, targets.placements, hint);
+  return destination ? { kind: 'link', destination } : undefined;
 }

@@ -9,12 +9,15 @@ import type { Clock } from '../ports/clock.js';
 import type { PlatformRepository } from '../ports/storage.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AccessTokens } from './access-tokens.js';
+import { DeepLinkingRequests } from './deep-linking-requests.js';
+import { DeepLinkingReturns } from './deep-linking-return.js';
 import { devLrsCredentials } from './dev-lrs-credentials.js';
 import type { DevPlatformContext } from './dev-platform-context.js';
 import { devPlatformRouter } from './dev-platform-routes.js';
 import { DevPlatformUrls } from './dev-platform-urls.js';
 import { Gradebook, type GradebookDocument } from './gradebook.js';
 import { JsonFile } from './json-file.js';
+import { Placements, type PlacementsDocument } from './placements.js';
 import { registerDevPlatform } from './register-dev-platform.js';
 import { SigningKey } from './signing-key.js';
 import { StatementLog } from './statement-log.js';
@@ -58,6 +61,7 @@ export async function createDevPlatform(deps: DevPlatformDeps): Promise<DevPlatf
     new SecretBox(config.ltiKey, 'dev-platform-key'),
   );
   const basePath = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
+  const deepLinking = new DeepLinkingRequests(deps.clock);
   const ctx: DevPlatformContext = {
     urls,
     key,
@@ -71,6 +75,11 @@ export async function createDevPlatform(deps: DevPlatformDeps): Promise<DevPlatf
       (contextId) => urls.lineItems(contextId),
     ),
     statements: StatementLog.open(join(dir, 'statements.jsonl')),
+    placements: new Placements(
+      JsonFile.open<PlacementsDocument>(join(dir, 'placements.json'), Placements.empty),
+    ),
+    deepLinking,
+    deepLinkingReturns: new DeepLinkingReturns({ urls, clock: deps.clock, requests: deepLinking }),
     lrsCredentials: devLrsCredentials(config.ltiKey),
     externalLrs: config.lrs?.endpoint,
     program: deps.program,

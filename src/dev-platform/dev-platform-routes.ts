@@ -7,6 +7,7 @@ import {
   postScore,
   tokenEndpoint,
 } from './ags-handlers.js';
+import { deepLinkingReturn, startDeepLinking } from './deep-linking-handlers.js';
 import { getStatements, lrsAbout, lrsGuard, postStatements, putStatement } from './dev-lrs.js';
 import type { DevPlatformContext } from './dev-platform-context.js';
 import { authorize, platformJwks, startLaunch } from './launch-handlers.js';
@@ -30,12 +31,15 @@ export const devRoutes: readonly DevRoute[] = [
   // The pages a person uses.
   { method: 'get', path: '/', body: 'none', handler: startPageHandler },
   { method: 'post', path: '/launches', body: 'form', handler: startLaunch },
+  { method: 'post', path: '/deep-linking', body: 'form', handler: startDeepLinking },
   { method: 'get', path: '/gradebook', body: 'none', handler: gradebookPageHandler },
   { method: 'get', path: '/statements', body: 'none', handler: statementsPageHandler },
   // The platform's side of LTI 1.3: OIDC authorization, JWKS, token endpoint.
   { method: 'get', path: '/auth', body: 'none', handler: authorize },
   { method: 'post', path: '/auth', body: 'form', handler: authorize },
   { method: 'get', path: '/jwks', body: 'none', handler: platformJwks },
+  // Deep Linking 2.0: where the tool posts its response.
+  { method: 'post', path: '/deep-linking/return', body: 'form', handler: deepLinkingReturn },
   { method: 'post', path: '/token', body: 'form', handler: tokenEndpoint },
   // Assignment and Grade Services 2.0; Names and Role Provisioning Services 2.0.
   { method: 'get', path: '/contexts/:contextId/lineitems', body: 'none', handler: listLineItems },

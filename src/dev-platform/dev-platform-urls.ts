@@ -41,6 +41,11 @@ export class DevPlatformUrls {
     return `${this.issuer}/lrs`;
   }
 
+  /** Where the tool posts its deep linking response (the request's deep_link_return_url). */
+  get deepLinkingReturn(): string {
+    return `${this.issuer}/deep-linking/return`;
+  }
+
   lineItems(contextId: string): string {
     return `${this.issuer}/contexts/${encodeURIComponent(contextId)}/lineitems`;
   }

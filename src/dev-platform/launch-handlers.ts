@@ -14,7 +14,7 @@ export function startLaunch(ctx: DevPlatformContext): RequestHandler {
   return (req, res) => {
     const form = bodyOf(req);
     const persona = personaById(String(form.persona ?? ''));
-    const destination = findDestination(ctx.program(), String(form.destination ?? ''));
+    const destination = findDestination(ctx.program(), ctx.placements.all(), String(form.destination ?? ''));
     if (!persona || !destination) {
       const problems = [
         ...(persona ? [] : ['Pick someone to be.']),
@@ -27,7 +27,13 @@ export function startLaunch(ctx: DevPlatformContext): RequestHandler {
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(303, loginInitiationUrl(ctx.urls, persona, destination));
+    res.redirect(
+      303,
+      loginInitiationUrl(ctx.urls, persona, {
+        messageHint: destination.id,
+        targetLinkUri: destination.targetLinkUri,
+      }),
+    );
   };
 }
 
@@ -38,7 +44,11 @@ export function startLaunch(ctx: DevPlatformContext): RequestHandler {
 export function authorize(ctx: DevPlatformContext): RequestHandler {
   return async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    const request = readAuthorizationRequest(ctx.urls, ctx.program(), paramsOf(req));
+    const request = readAuthorizationRequest(
+      ctx.urls,
+      { program: ctx.program(), placements: ctx.placements.all(), deepLinking: ctx.deepLinking },
+      paramsOf(req),
+    );
     if ('problems' in request) {
       req.log.warn({ problems: request.problems }, 'development platform refused an authorization request');
       res
@@ -51,7 +61,7 @@ export function authorize(ctx: DevPlatformContext): RequestHandler {
       idTokenClaims({
         urls: ctx.urls,
         persona: request.persona,
-        destination: request.destination,
+        target: request.target,
         nonce: request.nonce,
         now: ctx.clock.now(),
       }),

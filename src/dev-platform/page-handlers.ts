@@ -6,14 +6,16 @@ import { gradebookPage } from './views/gradebook-page.js';
 import { startPage } from './views/start-page.js';
 import { statementsPage } from './views/statements-page.js';
 
-/** GET /dev: the start page. */
+/** GET /dev: the start page (`?placed=n` after a deep linking response placed n links). */
 export function startPageHandler(ctx: DevPlatformContext): RequestHandler {
-  return (_req, res) => {
+  return (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
+    const placed = Number(req.query.placed);
     res.type('html').send(
       startPage({
         personas,
-        destinations: destinationsOf(ctx.program()),
+        destinations: destinationsOf(ctx.program(), ctx.placements.all()),
+        placed: Number.isInteger(placed) && placed >= 0 && placed <= 100 ? placed : undefined,
         urls: ctx.urls,
         lrsEndpoint: ctx.externalLrs ?? ctx.urls.lrs,
         root: ctx.urls.issuer,

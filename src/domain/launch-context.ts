@@ -1,3 +1,4 @@
+import type { DeepLinkingSettings } from './deep-linking.js';
 import type { GradeService } from './grade-passback/grade-service.js';
 import type { Role } from './role.js';
 
@@ -21,4 +22,6 @@ export interface LaunchContext {
   readonly custom: Readonly<Record<string, string>>;
   /** The AGS endpoint claim, when the platform offers grade passback for this link. */
   readonly gradeService: GradeService | undefined;
+  /** A deep linking request's settings: what the response may place, and where it goes. */
+  readonly deepLinking: DeepLinkingSettings | undefined;
 }

@@ -1,5 +1,6 @@
 import { attemptPageHandler } from './handlers/page-attempt.js';
 import { coursePageHandler } from './handlers/page-course.js';
+import { deepLinkingPickerHandler, deepLinkingResponseHandler } from './handlers/page-deep-linking.js';
 import { learningPathPageHandler } from './handlers/page-learning-path.js';
 import { practicalPageHandler } from './handlers/page-practical.js';
 import {
@@ -88,5 +89,19 @@ export const pageRoutes: readonly Route[] = [
     access: 'page',
     summary: `Appeal a released result within its window, then back to the practical (303) ${session}`,
     handler: appealPageHandler,
+  },
+  {
+    method: 'get',
+    path: '/deep-linking',
+    access: 'page',
+    summary: `The content picker of a deep linking launch (instructors and admins) ${session}`,
+    handler: deepLinkingPickerHandler,
+  },
+  {
+    method: 'post',
+    path: '/deep-linking',
+    access: 'page',
+    summary: `The picker's choice: a page that posts the signed LtiDeepLinkingResponse to the platform's return URL (422 when nothing is chosen; 400 for a choice outside the program or the request's settings; 403 unless the session is a deep linking launch's) ${session}`,
+    handler: deepLinkingResponseHandler,
   },
 ];

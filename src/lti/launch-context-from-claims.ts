@@ -1,8 +1,10 @@
 import type { JWTPayload } from 'jose';
+import type { DeepLinkingSettings } from '../domain/deep-linking.js';
 import type { GradeService } from '../domain/grade-passback/grade-service.js';
 import type { LaunchContext } from '../domain/launch-context.js';
 import type { Platform } from '../domain/platform.js';
 import { claim, type SupportedMessageType } from './claims.js';
+import { deepLinkingSettingsOf } from './deep-linking-settings.js';
 import { rolesFromLti } from './lti-roles.js';
 
 /** Our view of a verified launch; optional claims (name, email, context) may all be absent. */
@@ -31,7 +33,15 @@ export function launchContextFromClaims(
     courseId: custom.course,
     custom,
     gradeService: gradeServiceOf(payload[claim.agsEndpoint]),
+    deepLinking: messageType === 'LtiDeepLinkingRequest' ? deepLinkingOf(payload) : undefined,
   };
+}
+
+/** The verifier has refused a deep linking request whose settings are unusable. */
+function deepLinkingOf(payload: JWTPayload): DeepLinkingSettings {
+  const settings = deepLinkingSettingsOf(payload[claim.deepLinkingSettings]);
+  if ('problem' in settings) throw new Error(settings.problem);
+  return settings;
 }
 
 /** The AGS endpoint claim; URLs that are not http(s) are dropped rather than called. */

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { LoginState, LoginStateRepository, PlatformRepository } from '../ports/storage.js';
 import { safeEqual, tokenHash } from '../security/random-token.js';
 import { claim, type SupportedMessageType, supportedMessageTypes } from './claims.js';
+import { deepLinkingSettingsOf } from './deep-linking-settings.js';
 import { launchContextFromClaims } from './launch-context-from-claims.js';
 import { unknownDeployment } from './login-initiation.js';
 import type { PlatformKeySets } from './platform-key-sets.js';
@@ -305,10 +306,8 @@ function requireLtiClaims(payload: JWTPayload, publicUrl: string): SupportedMess
       );
     }
   } else {
-    const settings = payload[claim.deepLinkingSettings] as { deep_link_return_url?: unknown } | undefined;
-    if (typeof settings?.deep_link_return_url !== 'string') {
-      throw new AppError('invalid_token', 'The deep linking request has no deep_link_return_url.');
-    }
+    const settings = deepLinkingSettingsOf(payload[claim.deepLinkingSettings]);
+    if ('problem' in settings) throw new AppError('invalid_token', settings.problem);
   }
   return messageType as SupportedMessageType;
 }

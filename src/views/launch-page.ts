@@ -21,6 +21,7 @@ export function launchPage(
     : launch.roles.includes('admin')
       ? 'admin'
       : 'learner';
+  if (launch.messageType === 'LtiDeepLinkingRequest') return deepLinkingLanding(launch, session, role, links);
   if (role === 'evaluator') return evaluatorLanding(launch, session, courseTitle, links);
   const destination = !launch.courseId
     ? html`<p>${text.toProgress}</p>`
@@ -60,6 +61,26 @@ function evaluatorLanding(
 <h1>${text.welcome(launch.name)}</h1>
 <p><span data-role="evaluator">${text.signedInAs.evaluator}</span>${launch.context?.title ? text.inContext(launch.context.title) : ''}.</p>
 <p><a id="continue" class="button primary" data-follow href="${links.evaluatorQueue({ courseId: courseTitle ? launch.courseId : undefined })}">${text.continueToQueue}</a></p>
+</main>`,
+    head(session, links),
+  );
+}
+
+/** A deep linking request goes on to the content picker (the launch handler has refused learners). */
+function deepLinkingLanding(
+  launch: LaunchContext,
+  session: { token: string; expiresAt: Date },
+  role: 'learner' | 'evaluator' | 'admin',
+  links: PageLinks,
+): string {
+  const text = strings.launch;
+  return page(
+    text.title,
+    html`<main id="main">
+<h1>${text.welcome(launch.name)}</h1>
+<p><span data-role="${role}">${text.signedInAs[role]}</span>${launch.context?.title ? text.inContext(launch.context.title) : ''}.</p>
+<p>${text.deepLinking}</p>
+<p><a id="continue" class="button primary" data-follow href="${links.deepLinking()}">${text.continueToPicker}</a></p>
 </main>`,
     head(session, links),
   );

@@ -28,6 +28,37 @@ export const strings = {
     continueToProgress: 'Continue to your progress',
     continueToCourse: (title: string) => `Continue to ${title}`,
     continueToQueue: 'Continue to the grading queue',
+    deepLinking: 'Your platform asks you to choose what to add to the course.',
+    continueToPicker: 'Choose what to add',
+  },
+
+  deepLinking: {
+    title: 'Add Accredit to your course',
+    intro:
+      'Choose what your learning platform should link to. Each choice becomes a link in the course that launches Accredit; a course link opens that course, and the progress link shows each learner their standing across the accreditations.',
+    platformAsks: (title: string) => `Your platform asks for: ${title}`,
+    legendOne: 'What to place (choose one)',
+    legendSeveral: 'What to place (choose one or more)',
+    progress: "Each learner's progress across the accreditations",
+    course: (title: string) => `The course ${title}`,
+    inAccreditations: (titles: string) => `Part of ${titles}.`,
+    titleLabel: 'Title of the link',
+    titleFor: (title: string) => ` to ${title}`,
+    titleHint: 'What learners see in the course; leave it as it is or change it.',
+    lineItem:
+      'Your platform creates a gradebook column for each course link: the written exam’s score goes there.',
+    place: 'Place in the course',
+    cancel: 'Cancel: place nothing',
+    cannotPlace: 'Accredit cannot place anything through this request.',
+    returnCancel: 'Return to your platform',
+    sendingTitle: 'Returning to your platform',
+    sending: 'Sending your choice to your learning platform…',
+    sendingNothing: 'Returning to your learning platform without placing anything…',
+    placedList: 'Placed:',
+    continue: 'Continue to your platform',
+    placedMessage: (count: number) =>
+      count === 1 ? 'Accredit placed 1 link.' : `Accredit placed ${count} links.`,
+    nothingPlaced: 'Nothing was placed.',
   },
 
   platformStorage: {

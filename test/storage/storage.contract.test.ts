@@ -31,6 +31,7 @@ const launch: LaunchContext = {
   resourceLink: { id: 'rl-1', title: undefined },
   courseId: 'ci',
   gradeService: undefined,
+  deepLinking: undefined,
   custom: { course: 'ci' },
 };
 

@@ -38,6 +38,11 @@ export interface LaunchOptions {
   ags?: boolean | { scopes: string[] };
   /** The resource link launched through. */
   resourceLinkId?: string;
+  /**
+   * Sends an LtiDeepLinkingRequest instead of a resource link launch, with these deep linking
+   * settings over the defaults of {@link TestPlatform.deepLinkingSettings}.
+   */
+  deepLinking?: Record<string, unknown>;
 }
 
 export interface LaunchResult {
@@ -115,6 +120,23 @@ export class TestPlatform {
       accessTokenUrl: `${this.url}/token`,
       jwksUrl: `${this.url}/jwks`,
       deploymentIds: [this.deploymentId],
+      ...overrides,
+    };
+  }
+
+  /** Where deep linking responses come back to (nothing listens: tests read the tool's form). */
+  get deepLinkReturnUrl(): string {
+    return `${this.url}/deep-linking/return`;
+  }
+
+  /** The settings claim a deep linking request carries unless a test changes them. */
+  deepLinkingSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      deep_link_return_url: this.deepLinkReturnUrl,
+      accept_types: ['ltiResourceLink'],
+      accept_presentation_document_targets: ['iframe', 'window'],
+      accept_multiple: false,
+      data: 'platform-data-1',
       ...overrides,
     };
   }
@@ -322,6 +344,12 @@ window.addEventListener('message', (event) => {
       [`${lti}custom`]: options.custom ?? {},
       [`${lti}tool_platform`]: { guid: 'test-platform', name: 'Test LMS' },
     };
+    if (options.deepLinking) {
+      payload[`${lti}message_type`] = 'LtiDeepLinkingRequest';
+      delete payload[`${lti}resource_link`];
+      payload['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] =
+        this.deepLinkingSettings(options.deepLinking);
+    }
     if (options.context !== null) {
       payload[`${lti}context`] = options.context ?? { id: 'context-1', title: 'Field Enablement' };
     }

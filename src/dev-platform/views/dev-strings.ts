@@ -21,7 +21,17 @@ export const devStrings = {
     } satisfies Record<PersonaKind, string>,
     progress: 'My progress across the accreditations',
     course: (title: string) => `The course ${title}`,
+    placedLink: (title: string) => `${title} (placed through deep linking)`,
+    placedNotice: (count: number) =>
+      count === 1
+        ? 'Accredit placed 1 link in the course: it is among the destinations below.'
+        : `Accredit placed ${count} links in the course${count > 0 ? ': they are among the destinations below' : ''}.`,
     launch: 'Launch Accredit',
+    deepLinkingTitle: 'Add Accredit content to the course',
+    deepLinkingIntro:
+      'As an instructor or admin would in an LMS: the platform sends Accredit an LTI Deep Linking request, you choose the progress page or courses in Accredit, and the links it sends back (signed, checked here against the tool’s keys) become destinations of this course, with a gradebook column for each course.',
+    deepLinkingWho: 'Who adds it',
+    deepLinkingButton: 'Add Accredit content to the course',
     walkThroughTitle: 'A walk-through',
     walkThrough: [
       'Launch as Ada into a course and take its written exam (start it, answer, submit).',

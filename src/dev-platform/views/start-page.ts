@@ -13,6 +13,8 @@ export interface StartPageInput {
   readonly lrsEndpoint: string | undefined;
   readonly root: string;
   readonly asset: (file: string) => string;
+  /** How many links a deep linking response just placed, to confirm it. */
+  readonly placed: number | undefined;
 }
 
 /** GET /dev: pick a persona and a destination, and launch. Works without scripts. */
@@ -34,6 +36,7 @@ export function startPage(input: StartPageInput): string {
     root: input.root,
     asset: input.asset,
     main: html`<h1>${text.title}</h1>
+${input.placed !== undefined ? html`<p class="notice" role="status">${text.placedNotice(input.placed)}</p>` : ''}
 <p>${text.intro}</p>
 <form method="post" action="${input.root}/launches" class="launch-form">
 <fieldset>
@@ -53,13 +56,30 @@ ${input.personas.map(
 ${input.destinations.map(
   (d, i) => html`<label class="option">
 <input type="radio" name="destination" value="${d.id}" required${i === 0 ? html` checked` : ''}>
-<span>${d.courseId ? text.course(d.title) : text.progress}</span>
+<span>${d.placed ? text.placedLink(d.title) : d.courseId ? text.course(d.title) : text.progress}</span>
 </label>
 `,
 )}</div>
 </fieldset>
 <p><button class="button primary" type="submit">${text.launch}</button></p>
 </form>
+<section aria-labelledby="deep-linking">
+<h2 id="deep-linking">${text.deepLinkingTitle}</h2>
+<p>${text.deepLinkingIntro}</p>
+<form method="post" action="${input.root}/deep-linking" class="deep-linking-form">
+<div class="field">
+<label for="deep-linking-persona">${text.deepLinkingWho}</label>
+<select id="deep-linking-persona" name="persona">
+${input.personas
+  .filter((p) => p.kind !== 'learner')
+  .map(
+    (p) => html`<option value="${p.id}">${fullName(p)} (${text.kinds[p.kind]})</option>
+`,
+  )}</select>
+</div>
+<p><button class="button" type="submit">${text.deepLinkingButton}</button></p>
+</form>
+</section>
 <section aria-labelledby="walk-through">
 <h2 id="walk-through">${text.walkThroughTitle}</h2>
 <ol class="walk-through">

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import { defaults } from '../../config/defaults.js';
 import { findCourse } from '../../domain/content/program.js';
+import { AppError } from '../../errors.js';
 import { registerDynamically } from '../../lti/dynamic-registration.js';
 import { verifyLaunch } from '../../lti/launch-verifier.js';
 import { initiateLogin } from '../../lti/login-initiation.js';
 import { storageAnswerField, storageCheckFor } from '../../lti/platform-storage.js';
+import { learnerMayNotPlace, mayPlaceContent } from '../../services/deep-linking/deep-linking-session.js';
 import { openSession } from '../../services/open-session.js';
 import { launchPage } from '../../views/launch-page.js';
 import { PageLinks } from '../../views/pages/page-links.js';
@@ -77,6 +79,10 @@ export function ltiLaunch(tool: ToolContext): RequestHandler {
           : {}),
       },
     );
+    // A learner has nothing to choose in a deep linking request: refused before any session opens.
+    if (launch.messageType === 'LtiDeepLinkingRequest' && !mayPlaceContent(launch.roles)) {
+      throw new AppError('forbidden', learnerMayNotPlace);
+    }
     const course = launch.courseId ? findCourse(tool.programs.current, launch.courseId) : undefined;
     const session = await openSession(
       {

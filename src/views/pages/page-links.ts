@@ -93,6 +93,11 @@ export class PageLinks {
     return this.page('/evaluator/reports/agreement', { courseId });
   }
 
+  /** The content picker a deep linking request lands on; its form posts the choice back here. */
+  deepLinking(): string {
+    return this.page('/deep-linking');
+  }
+
   /** A page's path without its query, for GET forms (which carry the session in a hidden field). */
   path(url: string): string {
     return url.slice(0, url.indexOf('?'));
