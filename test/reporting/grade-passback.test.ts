@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { rightPicks, wrongPicks } from '../exam/exam-answers.js';
+import { takeExam } from '../exam/take-exam.js';
 import { Browser } from '../support/browser.js';
 import { type LearnerApi, launchAs } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
@@ -7,10 +8,6 @@ import { testDatabases } from '../support/test-databases.js';
 import { TestPlatform } from '../support/test-platform.js';
 import { waitFor } from '../support/wait-for.js';
 
-interface Question {
-  id: string;
-  options: { id: string; html: string }[];
-}
 // biome-ignore lint/suspicious/noExplicitAny: answers are read back as loose JSON.
 type Json = Record<string, any>;
 
@@ -43,21 +40,6 @@ for (const database of testDatabases) {
         ...options,
       });
 
-    async function takeExam(api: LearnerApi, pick: typeof rightPicks): Promise<Json> {
-      const started = await api.call('POST', '/api/courses/security/attempts');
-      expect(started.status, started.text).to.equal(201);
-      const attempt = started.body as { id: string; questions: Question[] };
-      for (const q of attempt.questions) {
-        const saved = await api.call('PUT', `/api/attempts/${attempt.id}/responses/${q.id}`, {
-          selected: pick(q),
-        });
-        expect(saved.status, saved.text).to.equal(200);
-      }
-      const submitted = await api.call('POST', `/api/attempts/${attempt.id}/submit`);
-      expect(submitted.status, submitted.text).to.equal(200);
-      return submitted.body;
-    }
-
     const accepted = () =>
       fixture.platform.gradebook.scores.filter((s) => s.status === 200 && s.body.userId === learner);
     const received = () => fixture.platform.gradebook.scores.filter((s) => s.body.userId === learner);
@@ -74,8 +56,8 @@ for (const database of testDatabases) {
     it('creates the written exam line item once and sends each result with every AGS field', async () => {
       const tokensBefore = fixture.platform.gradebook.tokenRequests.length;
       const api = await launch();
-      const failed = await takeExam(api, wrongPicks);
-      const passed = await takeExam(api, rightPicks);
+      const failed = await takeExam(api, 'security', wrongPicks);
+      const passed = await takeExam(api, 'security', rightPicks);
       const scores = await waitFor('two scores accepted', () => accepted().length === 2 && accepted());
 
       expect(itemsOfContext()).to.have.length(1);
@@ -148,7 +130,7 @@ for (const database of testDatabases) {
         });
       }
       const api = await launch();
-      await takeExam(api, rightPicks);
+      await takeExam(api, 'security', rightPicks);
       const [score] = await waitFor('the score accepted', () => accepted().length === 1 && accepted());
       expect(score!.lineItemId).to.equal(`${fixture.platform.url}/contexts/${context}/lineitems/pre-${n}-3`);
       expect(itemsOfContext()).to.have.length(4);
@@ -158,7 +140,7 @@ for (const database of testDatabases) {
 
     it('records "passback not possible" for a launch without the AGS claim, and queues no score', async () => {
       const api = await launch({ ags: false, resourceLinkId: `no-ags-${n}` });
-      await takeExam(api, rightPicks);
+      await takeExam(api, 'security', rightPicks);
       const res = await fixture.tool.admin('GET', '/api/admin/course-links');
       expect(res.status).to.equal(200);
       const link = ((await res.json()) as Json).links.find((l: Json) => l.resourceLinkId === `no-ags-${n}`);
@@ -188,8 +170,8 @@ for (const database of testDatabases) {
       await fixture.tool.admin('POST', '/api/admin/outbox/retry', { allDead: true });
       fixture.platform.gradebook.tokenScript = [503, 503, 503];
       const api = await launch();
-      const failed = await takeExam(api, wrongPicks);
-      const passed = await takeExam(api, rightPicks);
+      const failed = await takeExam(api, 'security', wrongPicks);
+      const passed = await takeExam(api, 'security', rightPicks);
       const scores = await waitFor(
         'both scores after the outage',
         () => accepted().length === 2 && accepted(),
@@ -202,11 +184,11 @@ for (const database of testDatabases) {
 
     it('asks for a new token once when the platform refuses a stale one (401)', async () => {
       const api = await launch();
-      await takeExam(api, wrongPicks);
+      await takeExam(api, 'security', wrongPicks);
       await waitFor('the first score', () => accepted().length === 1);
       fixture.platform.gradebook.revokeTokens();
       const tokensBefore = fixture.platform.gradebook.tokenRequests.length;
-      await takeExam(api, rightPicks);
+      await takeExam(api, 'security', rightPicks);
       await waitFor('the second score', () => accepted().length === 2);
       expect(fixture.platform.gradebook.tokenRequests.length - tokensBefore).to.equal(1);
       expect(mine(await agsEntries('dead'))).to.have.length(0);
@@ -215,7 +197,7 @@ for (const database of testDatabases) {
     it('counts a 409 (the platform holds a newer score) as done, without trying again', async () => {
       fixture.platform.gradebook.scoreScript = [409];
       const api = await launch();
-      await takeExam(api, rightPicks);
+      await takeExam(api, 'security', rightPicks);
       await waitFor('the 409', () => received().length === 1);
       await waitFor('the entry settled', async () => (await agsEntries('pending')).length === 0);
       await new Promise((r) => setTimeout(r, 300));
@@ -227,7 +209,7 @@ for (const database of testDatabases) {
     it('dead-letters a score the platform refuses (400) with its words; an admin retry sends it again', async () => {
       fixture.platform.gradebook.scoreScript = [400];
       const api = await launch();
-      await takeExam(api, rightPicks);
+      await takeExam(api, 'security', rightPicks);
       const [dead] = await waitFor('the dead entry', async () => {
         const entries = mine(await agsEntries('dead'));
         return entries.length === 1 && entries;
@@ -242,8 +224,8 @@ for (const database of testDatabases) {
     it('sends scores for one line item and user one after another, even when the first must be retried', async () => {
       fixture.platform.gradebook.scoreScript = [503];
       const api = await launch();
-      const failed = await takeExam(api, wrongPicks);
-      const passed = await takeExam(api, rightPicks);
+      const failed = await takeExam(api, 'security', wrongPicks);
+      const passed = await takeExam(api, 'security', rightPicks);
       await waitFor('both scores', () => accepted().length === 2, 15_000);
       expect(received().map((s) => [s.status, s.body.timestamp])).to.deep.equal([
         [503, failed.submittedAt],
@@ -294,7 +276,7 @@ for (const database of testDatabases) {
             return { status: r.status, body: text ? JSON.parse(text) : {}, text };
           },
         };
-        await takeExam(api, rightPicks);
+        await takeExam(api, 'security', rightPicks);
         await waitFor('the score at the other platform', () =>
           other.gradebook.scores.some((s) => s.status === 200),
         );

@@ -1,15 +1,12 @@
 import { expect } from 'chai';
 import { rightPicks, wrongPicks } from '../exam/exam-answers.js';
+import { takeExam as takeCourseExam } from '../exam/take-exam.js';
 import { type LearnerApi, launchAs } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { testDatabases } from '../support/test-databases.js';
 import { TestLrs } from '../support/test-lrs.js';
 import { waitFor } from '../support/wait-for.js';
 
-interface Question {
-  id: string;
-  options: { id: string; html: string }[];
-}
 // biome-ignore lint/suspicious/noExplicitAny: statements are read back as loose JSON.
 type Json = Record<string, any>;
 
@@ -36,20 +33,8 @@ for (const database of testDatabases) {
       lrs.maxBatch = undefined;
     });
 
-    async function takeExam(api: LearnerApi, pick: typeof rightPicks) {
-      const started = await api.call('POST', '/api/courses/pipelines/attempts');
-      expect(started.status, started.text).to.equal(201);
-      const attempt = started.body as { id: string; questions: Question[] };
-      for (const q of attempt.questions) {
-        const saved = await api.call('PUT', `/api/attempts/${attempt.id}/responses/${q.id}`, {
-          selected: pick(q),
-        });
-        expect(saved.status, saved.text).to.equal(200);
-      }
-      const submitted = await api.call('POST', `/api/attempts/${attempt.id}/submit`);
-      expect(submitted.status).to.equal(200);
-      return attempt.id;
-    }
+    const takeExam = async (api: LearnerApi, pick: typeof rightPicks) =>
+      (await takeCourseExam(api, 'pipelines', pick)).id as string;
 
     const ofAttempt = (attemptId: string) =>
       lrs.statements().filter((s) => (s.context as Json | undefined)?.registration === attemptId);

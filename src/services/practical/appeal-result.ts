@@ -1,12 +1,5 @@
 import type { PracticalSubmission } from '../../domain/practical/submission.js';
-import { AppError } from '../../errors.js';
-import {
-  type Actor,
-  auditEvent,
-  learnerOf,
-  type PracticalDeps,
-  requireOwnSubmission,
-} from './practical-deps.js';
+import { type Actor, auditEvent, learnerOf, onOwnSubmission, type PracticalDeps } from './practical-deps.js';
 
 /**
  * The learner appeals a released result within the course's appeal window, once per submission.
@@ -20,12 +13,7 @@ export async function appealResult(
 ): Promise<PracticalSubmission> {
   const learner = learnerOf(actor);
   const now = deps.clock.now();
-  const outcome = await deps.storage.transaction(async (repos) => {
-    const submission = requireOwnSubmission(
-      await repos.submissions.findByIdForUpdate(submissionId),
-      submissionId,
-      learner,
-    );
+  return onOwnSubmission(deps, learner, submissionId, async (repos, submission) => {
     const course = await deps.programs.courseAt(submission.contentVersion, submission.courseId);
     if (submission.appealedAt)
       return { refused: 'This result has been appealed already; an appeal is heard once.' };
@@ -45,8 +33,6 @@ export async function appealResult(
     if (!(await repos.submissions.update(submissionId, ['released'], change, now)))
       return { refused: 'The submission changed meanwhile; reload it.' };
     await repos.auditTrail.append([auditEvent(deps, submissionId, actor, 'appealed', { reason }, now)]);
-    return { submission: { ...submission, ...change, updatedAt: now } };
+    return { ...submission, ...change, updatedAt: now };
   });
-  if ('refused' in outcome) throw new AppError('conflict', outcome.refused!);
-  return outcome.submission!;
 }

@@ -1,6 +1,10 @@
 import type { Course } from '../../domain/content/program.js';
 import { type Evaluation, isLiveClaim, sameEvaluator } from '../../domain/practical/evaluation.js';
-import { type PracticalSubmission, roleAwaited } from '../../domain/practical/submission.js';
+import {
+  type EvaluationRole,
+  type PracticalSubmission,
+  roleAwaited,
+} from '../../domain/practical/submission.js';
 import { AppError } from '../../errors.js';
 import { type EvaluatorScope, requireInScope } from './evaluator-scope.js';
 import { auditEvent, type PracticalDeps } from './practical-deps.js';
@@ -23,14 +27,7 @@ export async function claimSubmission(
   scope: EvaluatorScope,
   submissionId: string,
 ): Promise<{ submission: PracticalSubmission; evaluation: Evaluation; created: boolean }> {
-  const submission = requireInScope(
-    scope,
-    await deps.storage.submissions.findById(submissionId),
-    submissionId,
-  );
-  const role = roleAwaited[submission.status];
-  if (!role) throw notGradable(submission);
-  const course = await deps.programs.courseAt(submission.contentVersion, submission.courseId);
+  const { submission, role, course } = await gradableSubmission(deps, scope, submissionId);
   const now = deps.clock.now();
   const evaluations = await deps.storage.evaluations.listForSubmission(submissionId);
   const mine = evaluations.find((e) => e.role === role && sameEvaluator(e.evaluator, scope.actor));
@@ -92,6 +89,26 @@ export async function claimSubmission(
     );
   }
   return { submission, evaluation, created: true };
+}
+
+/**
+ * The submission, when the evaluator may act on it and it waits for an evaluation: with the role
+ * it waits for and the course as it was when submitted (its rubric). 404, 403 or 409 otherwise.
+ */
+export async function gradableSubmission(
+  deps: PracticalDeps,
+  scope: EvaluatorScope,
+  submissionId: string,
+): Promise<{ submission: PracticalSubmission; role: EvaluationRole; course: Course }> {
+  const submission = requireInScope(
+    scope,
+    await deps.storage.submissions.findById(submissionId),
+    submissionId,
+  );
+  const role = roleAwaited[submission.status];
+  if (!role) throw notGradable(submission);
+  const course = await deps.programs.courseAt(submission.contentVersion, submission.courseId);
+  return { submission, role, course };
 }
 
 export function notGradable(submission: PracticalSubmission): AppError {

@@ -3,8 +3,8 @@ import { afterEvaluation } from '../../domain/practical/grading-flow.js';
 import { type CriterionScore, decide, scoreProblems } from '../../domain/practical/rubric-decision.js';
 import { type PracticalSubmission, roleAwaited } from '../../domain/practical/submission.js';
 import { AppError } from '../../errors.js';
-import { notGradable } from './claim-submission.js';
-import { type EvaluatorScope, requireInScope } from './evaluator-scope.js';
+import { gradableSubmission, notGradable } from './claim-submission.js';
+import type { EvaluatorScope } from './evaluator-scope.js';
 import { auditEvent, type PracticalDeps } from './practical-deps.js';
 
 /**
@@ -20,14 +20,7 @@ export async function evaluateSubmission(
   submissionId: string,
   work: { scores: readonly CriterionScore[]; comment: string | undefined },
 ): Promise<{ submission: PracticalSubmission; evaluation: Evaluation }> {
-  const submission = requireInScope(
-    scope,
-    await deps.storage.submissions.findById(submissionId),
-    submissionId,
-  );
-  const role = roleAwaited[submission.status];
-  if (!role) throw notGradable(submission);
-  const course = await deps.programs.courseAt(submission.contentVersion, submission.courseId);
+  const { submission, role, course } = await gradableSubmission(deps, scope, submissionId);
   const rubric = course.practical.rubric;
   const problems = scoreProblems(rubric, work.scores);
   if (problems.length > 0) {

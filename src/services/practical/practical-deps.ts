@@ -3,6 +3,7 @@ import type { Learner } from '../../domain/exam/attempt.js';
 import type { AuditEvent } from '../../domain/practical/audit-event.js';
 import type { PracticalSubmission } from '../../domain/practical/submission.js';
 import { AppError } from '../../errors.js';
+import type { Repositories } from '../../ports/storage.js';
 import type { ExamDeps } from '../exam/exam-deps.js';
 
 export interface PracticalDeps extends ExamDeps {
@@ -38,6 +39,29 @@ export function requireOwnSubmission(
   if (!isSamePerson(submission.learner, learner))
     throw new AppError('forbidden', 'This practical submission belongs to another learner.');
   return submission;
+}
+
+/**
+ * Runs `work` in one transaction on the learner's own submission, held until it ends (404 or 403
+ * when it is not theirs); `work` answers the change, or why it is refused (409).
+ */
+export async function onOwnSubmission(
+  deps: PracticalDeps,
+  learner: Learner,
+  submissionId: string,
+  work: (
+    repos: Repositories,
+    submission: PracticalSubmission,
+  ) => Promise<PracticalSubmission | { refused: string }>,
+): Promise<PracticalSubmission> {
+  const outcome = await deps.storage.transaction(async (repos) =>
+    work(
+      repos,
+      requireOwnSubmission(await repos.submissions.findByIdForUpdate(submissionId), submissionId, learner),
+    ),
+  );
+  if ('refused' in outcome) throw new AppError('conflict', outcome.refused);
+  return outcome;
 }
 
 export function auditEvent(

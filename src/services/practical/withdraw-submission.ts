@@ -1,14 +1,7 @@
 import { practicalWithdrawnGrade } from '../../domain/grade-passback/stage-grade.js';
 import type { Evaluation } from '../../domain/practical/evaluation.js';
 import type { PracticalSubmission } from '../../domain/practical/submission.js';
-import { AppError } from '../../errors.js';
-import {
-  type Actor,
-  auditEvent,
-  learnerOf,
-  type PracticalDeps,
-  requireOwnSubmission,
-} from './practical-deps.js';
+import { type Actor, auditEvent, learnerOf, onOwnSubmission, type PracticalDeps } from './practical-deps.js';
 
 /** The learner takes a submission back: possible until an evaluator claims it. */
 export async function withdrawSubmission(
@@ -18,22 +11,17 @@ export async function withdrawSubmission(
 ): Promise<PracticalSubmission> {
   const learner = learnerOf(actor);
   const now = deps.clock.now();
-  const outcome = await deps.storage.transaction(async (repos) => {
-    const submission = requireOwnSubmission(
-      await repos.submissions.findByIdForUpdate(submissionId),
-      submissionId,
-      learner,
-    );
+  return onOwnSubmission(deps, learner, submissionId, async (repos, submission) => {
     if (submission.status === 'withdrawn')
-      return { refused: `Submission ${submission.number} is already withdrawn.` } as const;
+      return { refused: `Submission ${submission.number} is already withdrawn.` };
     const evaluations = await repos.evaluations.listForSubmission(submissionId);
     if (submission.status !== 'submitted' || gradingHasStarted(evaluations, now)) {
       return {
         refused: `Grading of submission ${submission.number} has started; it can no longer be withdrawn.`,
-      } as const;
+      };
     }
     if (!(await repos.submissions.update(submissionId, ['submitted'], { status: 'withdrawn' }, now)))
-      return { refused: 'The submission changed meanwhile; reload it.' } as const;
+      return { refused: 'The submission changed meanwhile; reload it.' };
     await repos.auditTrail.append([auditEvent(deps, submissionId, actor, 'withdrawn', {}, now)]);
     const course = await deps.programs.courseAt(submission.contentVersion, submission.courseId);
     await repos.outbox.enqueue(
@@ -46,13 +34,8 @@ export async function withdrawSubmission(
       ),
       now,
     );
-    return {
-      refused: undefined,
-      submission: { ...submission, status: 'withdrawn' as const, updatedAt: now },
-    };
+    return { ...submission, status: 'withdrawn' as const, updatedAt: now };
   });
-  if (outcome.refused !== undefined) throw new AppError('conflict', outcome.refused);
-  return outcome.submission!;
 }
 
 /** Grading has started once an evaluation is completed or a claim on it still holds: no withdrawing then. */
