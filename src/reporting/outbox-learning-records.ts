@@ -69,7 +69,7 @@ export class OutboxLearningRecords implements LearningRecords {
   }
 
   launched(launch: LaunchContext, course: Course | undefined, at: Date): OutboxDraft[] {
-    const accreditationIds = course ? accreditationsOf(this.deps.program(), course.id).map((a) => a.id) : [];
+    const accreditationIds = course ? this.accreditationIdsOf(course) : [];
     const actor = { issuer: launch.issuer, subject: launch.subject };
     return [
       this.checked(
@@ -80,9 +80,7 @@ export class OutboxLearningRecords implements LearningRecords {
 
   practicalSubmitted(actor: RecordActor, submission: PracticalSubmission, course: Course): OutboxDraft[] {
     return [
-      this.checked(
-        submittedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), submission),
-      ),
+      this.checked(submittedStatement(this.courseContext(actor, course), this.deps.ids.uuid(), submission)),
     ];
   }
 
@@ -96,7 +94,7 @@ export class OutboxLearningRecords implements LearningRecords {
     return [
       this.checked(
         evaluatedStatement(
-          this.practicalContext(evaluator, course),
+          this.courseContext(evaluator, course),
           this.deps.ids.uuid(),
           submission,
           evaluation,
@@ -114,13 +112,13 @@ export class OutboxLearningRecords implements LearningRecords {
   ): OutboxDraft[] {
     return [
       this.checked(
-        releasedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), submission, at),
+        releasedStatement(this.courseContext(actor, course), this.deps.ids.uuid(), submission, at),
       ),
     ];
   }
 
   courseCertified(actor: RecordActor, course: Course, at: Date): OutboxDraft[] {
-    return [this.checked(certifiedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), at))];
+    return [this.checked(certifiedStatement(this.courseContext(actor, course), this.deps.ids.uuid(), at))];
   }
 
   accreditationEarned(
@@ -131,18 +129,23 @@ export class OutboxLearningRecords implements LearningRecords {
   ): OutboxDraft[] {
     return [
       this.checked(
-        earnedStatement(this.practicalContext(actor, course), this.deps.ids.uuid(), accreditation, at),
+        earnedStatement(this.courseContext(actor, course), this.deps.ids.uuid(), accreditation, at),
       ),
     ];
   }
 
-  private practicalContext(actor: RecordActor, course: Course) {
+  /** What every statement about a course needs: the tool, the actor, the course and its accreditations. */
+  private courseContext(actor: RecordActor, course: Course) {
     return {
       toolUrl: this.deps.toolUrl,
       actor,
       course,
-      accreditationIds: accreditationsOf(this.deps.program(), course.id).map((a) => a.id),
+      accreditationIds: this.accreditationIdsOf(course),
     };
+  }
+
+  private accreditationIdsOf(course: Course): string[] {
+    return accreditationsOf(this.deps.program(), course.id).map((a) => a.id);
   }
 
   gradeChanged(
@@ -176,13 +179,7 @@ export class OutboxLearningRecords implements LearningRecords {
     events: [ExamVerb, Date][],
     questionId?: string,
   ): OutboxDraft[] {
-    const ctx = {
-      toolUrl: this.deps.toolUrl,
-      actor,
-      attempt,
-      course,
-      accreditationIds: accreditationsOf(this.deps.program(), course.id).map((a) => a.id),
-    };
+    const ctx = { ...this.courseContext(actor, course), attempt };
     return events.map(([verb, at]) =>
       this.checked(examStatement(ctx, this.deps.ids.uuid(), verb, at, questionId)),
     );

@@ -21,8 +21,19 @@ export function launchPage(
     : launch.roles.includes('admin')
       ? 'admin'
       : 'learner';
-  if (launch.messageType === 'LtiDeepLinkingRequest') return deepLinkingLanding(launch, session, role, links);
-  if (role === 'evaluator') return evaluatorLanding(launch, session, courseTitle, links);
+  if (launch.messageType === 'LtiDeepLinkingRequest') {
+    return onwardLanding(launch, session, role, links, {
+      note: text.deepLinking,
+      href: links.deepLinking(),
+      label: text.continueToPicker,
+    });
+  }
+  if (role === 'evaluator') {
+    return onwardLanding(launch, session, role, links, {
+      href: links.evaluatorQueue({ courseId: courseTitle ? launch.courseId : undefined }),
+      label: text.continueToQueue,
+    });
+  }
   const destination = !launch.courseId
     ? html`<p>${text.toProgress}</p>`
     : courseTitle
@@ -45,33 +56,17 @@ ${destination}
 }
 
 /**
- * Evaluators (Instructor, TeachingAssistant…) go on to the grading queue, narrowed to the course
- * the launch named when there is one; their own progress stays a link away in the pages' banner.
+ * A launch that goes straight on somewhere else: evaluators (Instructor, TeachingAssistant…) to the
+ * grading queue, narrowed to the course the launch named when there is one (their own progress
+ * stays a link away in the pages' banner); a deep linking request to the content picker (the
+ * launch handler has refused learners).
  */
-function evaluatorLanding(
-  launch: LaunchContext,
-  session: { token: string; expiresAt: Date },
-  courseTitle: string | undefined,
-  links: PageLinks,
-): string {
-  const text = strings.launch;
-  return page(
-    text.title,
-    html`<main id="main">
-<h1>${text.welcome(launch.name)}</h1>
-<p><span data-role="evaluator">${text.signedInAs.evaluator}</span>${launch.context?.title ? text.inContext(launch.context.title) : ''}.</p>
-<p><a id="continue" class="button primary" data-follow href="${links.evaluatorQueue({ courseId: courseTitle ? launch.courseId : undefined })}">${text.continueToQueue}</a></p>
-</main>`,
-    head(session, links),
-  );
-}
-
-/** A deep linking request goes on to the content picker (the launch handler has refused learners). */
-function deepLinkingLanding(
+function onwardLanding(
   launch: LaunchContext,
   session: { token: string; expiresAt: Date },
   role: 'learner' | 'evaluator' | 'admin',
   links: PageLinks,
+  onward: { readonly note?: string; readonly href: string; readonly label: string },
 ): string {
   const text = strings.launch;
   return page(
@@ -79,8 +74,8 @@ function deepLinkingLanding(
     html`<main id="main">
 <h1>${text.welcome(launch.name)}</h1>
 <p><span data-role="${role}">${text.signedInAs[role]}</span>${launch.context?.title ? text.inContext(launch.context.title) : ''}.</p>
-<p>${text.deepLinking}</p>
-<p><a id="continue" class="button primary" data-follow href="${links.deepLinking()}">${text.continueToPicker}</a></p>
+${onward.note ? html`<p>${onward.note}</p>` : ''}
+<p><a id="continue" class="button primary" data-follow href="${onward.href}">${onward.label}</a></p>
 </main>`,
     head(session, links),
   );

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { passWritten } from '../practical/practical-support.js';
 import { launchChromium, watchProblems } from '../support/chromium.js';
-import type { ApiAnswer, LearnerApi } from '../support/learner-api.js';
+import { type LearnerApi, sessionApi } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { expectAccessible, saveScreenshot, screenshotDir, tabTo } from '../support/page-checks.js';
 import { testDatabases } from '../support/test-databases.js';
@@ -14,22 +14,7 @@ const sqlite = testDatabases.find((d) => d.name === 'sqlite')!;
 
 /** The JSON API with the session a launch page carries in its meta tag. */
 async function apiOf(page: Page, toolUrl: string): Promise<LearnerApi> {
-  const token = (await page.locator('meta[name="accredit-session"]').getAttribute('content'))!;
-  return {
-    token,
-    call: async (method, path, body) => {
-      const res = await fetch(`${toolUrl}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as ApiAnswer['body']) : {}, text };
-    },
-  };
+  return sessionApi(toolUrl, (await page.locator('meta[name="accredit-session"]').getAttribute('content'))!);
 }
 
 /** Moves the focus to a field with Tab, clears it and types, as a keyboard user would. */

@@ -12,7 +12,7 @@ import { ToolKeyRing } from '../../src/lti/tool-key-ring.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { SecretBox } from '../../src/security/secret-box.js';
 import { passWritten } from '../practical/practical-support.js';
-import type { LearnerApi } from '../support/learner-api.js';
+import { sessionApi } from '../support/learner-api.js';
 import { testDatabases } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 import { Browser, type DevTool, devLaunch, ltiKey, startDevTool } from './dev-tool.js';
@@ -30,24 +30,6 @@ const productionEnv = {
 
 function temporaryDir(): string {
   return mkdtempSync(join(tmpdir(), 'accredit-dev-platform-'));
-}
-
-function apiOf(toolUrl: string, token: string): LearnerApi {
-  return {
-    token,
-    call: async (method, path, body) => {
-      const res = await fetch(`${toolUrl}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, text };
-    },
-  };
 }
 
 async function platforms(tool: DevTool): Promise<Json[]> {
@@ -198,7 +180,7 @@ describe('the development platform', function () {
       lineitems: `${tool.url}/dev/contexts/dev-context/lineitems`,
     });
 
-    const me = await apiOf(tool.url, launch.sessionToken!).call('GET', '/api/me');
+    const me = await sessionApi(tool.url, launch.sessionToken!).call('GET', '/api/me');
     expect(me.body).to.deep.include({
       subject: 'dev-ada',
       name: 'Ada Lovelace',
@@ -209,7 +191,7 @@ describe('the development platform', function () {
       courseId: 'pipelines',
     });
     const alan = await devLaunch(new Browser(), tool.url, 'alan', 'progress');
-    const alanMe = await apiOf(tool.url, alan.sessionToken!).call('GET', '/api/me');
+    const alanMe = await sessionApi(tool.url, alan.sessionToken!).call('GET', '/api/me');
     expect(alanMe.body).to.deep.include({ subject: 'dev-alan', courseId: null });
     expect(alanMe.body.roles).to.have.members(['evaluator', 'learner']);
   });
@@ -268,7 +250,7 @@ describe('the development platform', function () {
 
   it("receives the written exam's score through AGS and shows it in the gradebook", async () => {
     const launch = await devLaunch(new Browser(), tool.url, 'grace', 'course:pipelines');
-    await passWritten(apiOf(tool.url, launch.sessionToken!), 'pipelines');
+    await passWritten(sessionApi(tool.url, launch.sessionToken!), 'pipelines');
     const row = await waitFor('Grace’s written exam score in the gradebook', async () => {
       const page = await (await fetch(`${tool.url}/dev/gradebook`)).text();
       return /<tr data-user="dev-grace">[\s\S]*?<\/tr>/.exec(page)?.[0];

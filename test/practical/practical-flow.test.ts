@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { LearnerApi } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { testDatabases } from '../support/test-databases.js';
-import { TestLrs } from '../support/test-lrs.js';
+import { useTestLrs } from '../support/test-lrs.js';
 import { waitFor } from '../support/wait-for.js';
 import { evaluator, learner, link, passWritten } from './practical-support.js';
 
@@ -11,18 +11,8 @@ type Json = Record<string, any>;
 
 for (const database of testDatabases) {
   describe(`the practical assessment, from evidence to certification (${database.name})`, () => {
-    let lrs: TestLrs;
-    before(async () => {
-      lrs = await TestLrs.start();
-    });
-    after(async () => {
-      await lrs.close();
-    });
-    const fixture = useRegisteredPlatform(database, {
-      config: () => ({
-        lrs: { endpoint: lrs.endpoint, username: TestLrs.username, password: TestLrs.password },
-      }),
-    });
+    const testLrs = useTestLrs();
+    const fixture = useRegisteredPlatform(database, { config: testLrs.config });
     let n = 0;
     let context: string;
     beforeEach(() => {
@@ -31,7 +21,7 @@ for (const database of testDatabases) {
     });
 
     const statementsOf = (sub: string) =>
-      lrs.statements().filter((s) => (s.actor as Json).account.name === sub);
+      testLrs.lrs.statements().filter((s) => (s.actor as Json).account.name === sub);
     const verbsOf = (sub: string) =>
       statementsOf(sub).map((s) => (s.verb as Json).display['en-US'] as string);
     const practicalScores = (sub: string) => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { rightPicks, wrongPicks } from '../exam/exam-answers.js';
 import { takeExam } from '../exam/take-exam.js';
 import { Browser } from '../support/browser.js';
-import { type LearnerApi, launchAs } from '../support/learner-api.js';
+import { launchAs, sessionApi } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { testDatabases } from '../support/test-databases.js';
 import { TestPlatform } from '../support/test-platform.js';
@@ -260,22 +260,7 @@ for (const database of testDatabases) {
           context: { id: context },
           ags: true,
         });
-        const token = launched.sessionToken!;
-        const api: LearnerApi = {
-          token,
-          call: async (method, path, body) => {
-            const r = await fetch(`${fixture.tool.url}${path}`, {
-              method,
-              headers: {
-                Authorization: `Bearer ${token}`,
-                ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-              },
-              body: body === undefined ? undefined : JSON.stringify(body),
-            });
-            const text = await r.text();
-            return { status: r.status, body: text ? JSON.parse(text) : {}, text };
-          },
-        };
+        const api = sessionApi(fixture.tool.url, launched.sessionToken!);
         await takeExam(api, 'security', rightPicks);
         await waitFor('the score at the other platform', () =>
           other.gradebook.scores.some((s) => s.status === 200),

@@ -4,7 +4,7 @@ import { takeExam as takeCourseExam } from '../exam/take-exam.js';
 import { type LearnerApi, launchAs } from '../support/learner-api.js';
 import { useRegisteredPlatform } from '../support/lti-fixture.js';
 import { testDatabases } from '../support/test-databases.js';
-import { TestLrs } from '../support/test-lrs.js';
+import { useTestLrs } from '../support/test-lrs.js';
 import { waitFor } from '../support/wait-for.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: statements are read back as loose JSON.
@@ -12,32 +12,22 @@ type Json = Record<string, any>;
 
 for (const database of testDatabases) {
   describe(`xAPI delivery through the outbox (${database.name})`, () => {
-    let lrs: TestLrs;
-    before(async () => {
-      lrs = await TestLrs.start();
-    });
-    after(async () => {
-      await lrs.close();
-    });
-    const fixture = useRegisteredPlatform(database, {
-      config: () => ({
-        lrs: { endpoint: lrs.endpoint, username: TestLrs.username, password: TestLrs.password },
-      }),
-    });
+    const testLrs = useTestLrs();
+    const fixture = useRegisteredPlatform(database, { config: testLrs.config });
     let n = 0;
 
     beforeEach(() => {
-      lrs.status = undefined;
-      lrs.refuse = undefined;
-      lrs.retryAfter = undefined;
-      lrs.maxBatch = undefined;
+      testLrs.lrs.status = undefined;
+      testLrs.lrs.refuse = undefined;
+      testLrs.lrs.retryAfter = undefined;
+      testLrs.lrs.maxBatch = undefined;
     });
 
     const takeExam = async (api: LearnerApi, pick: typeof rightPicks) =>
       (await takeCourseExam(api, 'pipelines', pick)).id as string;
 
     const ofAttempt = (attemptId: string) =>
-      lrs.statements().filter((s) => (s.context as Json | undefined)?.registration === attemptId);
+      testLrs.lrs.statements().filter((s) => (s.context as Json | undefined)?.registration === attemptId);
     const outbox = async () => (await (await fixture.tool.admin('GET', '/api/admin/outbox')).json()) as Json;
 
     it('reports every step of an attempt with the expected statements', async () => {
@@ -92,7 +82,7 @@ for (const database of testDatabases) {
       const sub = `xapi-launcher-${++n}`;
       await launchAs(fixture, { sub, custom: { course: 'pipelines' } });
       const [launched] = await waitFor('the launched statement', () => {
-        const found = lrs
+        const found = testLrs.lrs
           .statements()
           .filter(
             (s) => (s.actor as Json).account.name === sub && (s.verb as Json).display['en-US'] === 'launched',
@@ -111,7 +101,7 @@ for (const database of testDatabases) {
     });
 
     it('keeps every statement through an LRS outage and delivers each once when it recovers', async () => {
-      lrs.status = 503;
+      testLrs.lrs.status = 503;
       const api = await launchAs(fixture, { sub: `xapi-learner-${++n}`, custom: { course: 'pipelines' } });
       const attemptId = await takeExam(api, wrongPicks);
       await waitFor('retries during the outage', async () => {
@@ -121,7 +111,7 @@ for (const database of testDatabases) {
         );
       });
       expect(ofAttempt(attemptId)).to.have.length(0);
-      lrs.status = undefined;
+      testLrs.lrs.status = undefined;
       const statements = await waitFor(
         '8 statements after recovery',
         () => ofAttempt(attemptId).length === 8 && ofAttempt(attemptId),
@@ -131,7 +121,7 @@ for (const database of testDatabases) {
     });
 
     it('dead-letters the one statement the LRS refuses (400), with its message, and delivers the rest', async () => {
-      lrs.refuse = (s) => (s.verb as Json).display['en-US'] === 'completed';
+      testLrs.lrs.refuse = (s) => (s.verb as Json).display['en-US'] === 'completed';
       const api = await launchAs(fixture, { sub: `xapi-learner-${++n}`, custom: { course: 'pipelines' } });
       const attemptId = await takeExam(api, rightPicks);
       await waitFor('7 statements delivered', () => ofAttempt(attemptId).length === 7);
@@ -144,14 +134,14 @@ for (const database of testDatabases) {
       expect(dead[0]).to.include({ kind: 'completed', target: 'xapi' });
       expect(dead[0].lastError).to.match(/^LRS answered 400: .*result\.score\.raw exceeds max/);
 
-      lrs.refuse = undefined;
+      testLrs.lrs.refuse = undefined;
       const retried = await fixture.tool.admin('POST', '/api/admin/outbox/retry', { allDead: true });
       expect(await retried.json()).to.deep.equal({ retried: 1 });
       await waitFor('the retried statement delivered', () => ofAttempt(attemptId).length === 8);
     });
 
     it('dead-letters a statement the LRS holds differently (409) and never retries it', async () => {
-      lrs.status = 503;
+      testLrs.lrs.status = 503;
       const api = await launchAs(fixture, { sub: `xapi-learner-${++n}`, custom: { course: 'pipelines' } });
       const started = await api.call('POST', '/api/courses/pipelines/attempts');
       expect(started.status).to.equal(201);
@@ -159,24 +149,24 @@ for (const database of testDatabases) {
         (await outbox()).entries.find((e: Json) => e.kind === 'initialized' && e.status === 'pending'),
       );
       // The LRS already holds a different statement under that id: a bug on our side, never a reason to loop.
-      lrs.stored.set(pending.id, JSON.stringify({ id: pending.id, verb: 'something else' }));
-      lrs.status = undefined;
+      testLrs.lrs.stored.set(pending.id, JSON.stringify({ id: pending.id, verb: 'something else' }));
+      testLrs.lrs.status = undefined;
       const dead = await waitFor('the 409 dead-lettered', async () =>
         (await outbox()).entries.find((e: Json) => e.id === pending.id && e.status === 'dead'),
       );
       expect(dead.lastError).to.match(/^LRS answered 409: .*a different statement/);
-      const sends = lrs.received.filter((id) => id === pending.id).length;
+      const sends = testLrs.lrs.received.filter((id) => id === pending.id).length;
       await new Promise((r) => setTimeout(r, 300));
-      expect(lrs.received.filter((id) => id === pending.id).length).to.equal(sends);
+      expect(testLrs.lrs.received.filter((id) => id === pending.id).length).to.equal(sends);
     });
 
     it('halves batches the LRS finds too large (413) until they pass', async () => {
       const deadBefore = (await outbox()).entries.filter((e: Json) => e.status === 'dead').length;
-      lrs.status = 503;
+      testLrs.lrs.status = 503;
       const api = await launchAs(fixture, { sub: `xapi-learner-${++n}`, custom: { course: 'pipelines' } });
       const attemptId = await takeExam(api, rightPicks);
-      lrs.maxBatch = 2;
-      lrs.status = undefined;
+      testLrs.lrs.maxBatch = 2;
+      testLrs.lrs.status = undefined;
       await waitFor('8 statements delivered in small batches', () => ofAttempt(attemptId).length === 8);
       expect((await outbox()).entries.filter((e: Json) => e.status === 'dead')).to.have.length(deadBefore);
     });

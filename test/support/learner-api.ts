@@ -19,11 +19,15 @@ export interface LearnerApi {
 export async function launchAs(fixture: LtiFixture, options: LaunchOptions = {}): Promise<LearnerApi> {
   const launch = await fixture.platform.launch(new Browser(), fixture.tool.url, options);
   expect(launch.response.status, launch.body).to.equal(200);
-  const token = launch.sessionToken!;
+  return sessionApi(fixture.tool.url, launch.sessionToken!);
+}
+
+/** An API client for the tool at `toolUrl` carrying a launch's session token. */
+export function sessionApi(toolUrl: string, token: string): LearnerApi {
   return {
     token,
     call: async (method, path, body) => {
-      const res = await fetch(`${fixture.tool.url}${path}`, {
+      const res = await fetch(`${toolUrl}${path}`, {
         method,
         headers: {
           Authorization: `Bearer ${token}`,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { ResolvedConfig } from '../../src/config/config.js';
 import { closeServer, listenOnLoopback, readBody } from './http-server.js';
 
 type Statement = { id: string } & Record<string, unknown>;
@@ -96,4 +97,30 @@ export class TestLrs {
       batch.map((s) => s.id),
     );
   }
+}
+
+/**
+ * Mocha hooks for a suite: a test LRS started before it and closed after; `config()` points the
+ * tool at it (pass it as useRegisteredPlatform's config).
+ */
+export function useTestLrs(): { readonly lrs: TestLrs; config(): Partial<ResolvedConfig> } {
+  let lrs: TestLrs | undefined;
+  before(async () => {
+    lrs = await TestLrs.start();
+  });
+  after(async () => {
+    await lrs?.close();
+  });
+  const started = () => {
+    if (!lrs) throw new Error('the test LRS starts in a before hook');
+    return lrs;
+  };
+  return {
+    get lrs() {
+      return started();
+    },
+    config: () => ({
+      lrs: { endpoint: started().endpoint, username: TestLrs.username, password: TestLrs.password },
+    }),
+  };
 }

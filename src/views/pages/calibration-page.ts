@@ -1,3 +1,4 @@
+import type { CalibrationCloseness } from '../../domain/practical/calibration.js';
 import { html, raw } from '../html.js';
 import { formatDateTime, strings } from '../strings.js';
 import { evaluatorNavigation } from './evaluator-navigation.js';
@@ -17,16 +18,7 @@ export interface CalibrationReferenceView {
   /** The evaluator's latest scoring of it, with how close it came; the agreed levels show only then. */
   readonly last: {
     readonly at: string;
-    readonly closeness: {
-      readonly criteria: readonly {
-        readonly criterionId: string;
-        readonly agreed: string;
-        readonly given: string;
-        readonly levelsApart: number;
-      }[];
-      readonly exact: number;
-      readonly withinOne: number;
-    };
+    readonly closeness: CalibrationCloseness;
   } | null;
 }
 

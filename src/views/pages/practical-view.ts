@@ -1,3 +1,6 @@
+import type { AuditEvent } from '../../domain/practical/audit-event.js';
+import type { EvaluationRole, SubmissionStatus } from '../../domain/practical/submission.js';
+
 /**
  * The practical as the pages show it: the shapes of the API's JSON (src/http/practical-json.ts and
  * the evaluator handlers' evaluatorView), which decide what each person may see.
@@ -36,14 +39,7 @@ export interface ScoredCriterionView {
   readonly at: string | null;
 }
 
-export type SubmissionStatusWord =
-  | 'submitted'
-  | 'second_marking'
-  | 'moderation'
-  | 'appealed'
-  | 'ready'
-  | 'released'
-  | 'withdrawn';
+export type SubmissionStatusWord = SubmissionStatus;
 
 export interface LearnerSubmissionView {
   readonly id: string;
@@ -69,7 +65,7 @@ export interface LearnerSubmissionView {
   };
 }
 
-export type EvaluationRoleWord = 'first' | 'second' | 'moderator' | 'appeal';
+export type EvaluationRoleWord = EvaluationRole;
 
 export interface EvaluationView {
   readonly id: string;
@@ -120,15 +116,6 @@ export interface EvaluatorSubmissionView {
 export interface AuditEventView {
   readonly at: string;
   readonly actor: { readonly subject: string; readonly name: string | null };
-  readonly action:
-    | 'submitted'
-    | 'withdrawn'
-    | 'claimed'
-    | 'evaluated'
-    | 'sent_to_second_marking'
-    | 'sent_to_moderation'
-    | 'ready_for_release'
-    | 'released'
-    | 'appealed';
+  readonly action: AuditEvent['action'];
   readonly details: Readonly<Record<string, unknown>>;
 }
